@@ -1,0 +1,71 @@
+"""Configuration: `[tool.crossdoc]` in the project's pyproject.toml, validated key by key."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from checker.errors import ConfigError
+
+# key -> (type, description); an unknown key is an error that lists these
+KEYS: dict[str, tuple[type, str]] = {
+    "paths": (list, "documents or folders audited when none are given"),
+    "rules": (str, "the rules directory"),
+    "reports": (str, "where `crossdoc audit` writes audit.md and audit.json"),
+    "enable": (list, "rule ids to run (default: all)"),
+    "disable": (list, "rule ids not to run"),
+}
+
+
+@dataclass(frozen=True)
+class Config:
+    root: Path
+    paths: tuple[str, ...] = ("seeds",)
+    rules: str = "rules"
+    reports: str = "reports"
+    enable: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+    source: str | None = None  # the file the settings came from
+    extra: dict[str, object] = field(default_factory=dict)
+
+    def rules_dir(self) -> Path:
+        return (self.root / self.rules).resolve()
+
+
+def find_root(start: Path) -> Path:
+    """The nearest folder at or above `start` holding a pyproject.toml; else `start`."""
+    for folder in (start, *start.parents):
+        if (folder / "pyproject.toml").is_file():
+            return folder
+    return start
+
+
+def load_config(start: Path | None = None) -> Config:
+    root = find_root((start or Path.cwd()).resolve())
+    pyproject = root / "pyproject.toml"
+    if not pyproject.is_file():
+        return Config(root=root)
+    try:
+        with pyproject.open("rb") as handle:
+            data = tomllib.load(handle)
+    except (OSError, tomllib.TOMLDecodeError) as exc:
+        raise ConfigError(f"{pyproject.name}: cannot be read: {exc}") from None
+    settings = data.get("tool", {}).get("crossdoc", {})
+    if not isinstance(settings, dict):
+        raise ConfigError(f"{pyproject.name}: [tool.crossdoc] must be a table")
+    values: dict[str, object] = {}
+    for key, value in settings.items():
+        if key not in KEYS:
+            raise ConfigError(
+                f"{pyproject.name}: unknown key {key!r} in [tool.crossdoc]; "
+                f"valid keys: {', '.join(sorted(KEYS))}"
+            )
+        kind = KEYS[key][0]
+        if not isinstance(value, kind) or (
+            kind is list and not all(isinstance(item, str) for item in value)
+        ):
+            expected = "a list of strings" if kind is list else "a string"
+            raise ConfigError(f"{pyproject.name}: [tool.crossdoc] {key} must be {expected}")
+        values[key] = tuple(value) if kind is list else value
+    return Config(root=root, source=str(pyproject), **values)  # type: ignore[arg-type]

@@ -1,0 +1,170 @@
+"""Plain, immutable records that flow through crossdoc: documents, spans, facts, findings."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Any
+
+
+class Verdict(str, Enum):
+    """How two sources relate on one fact."""
+
+    AGREEMENT = "agreement"
+    DISCREPANCY = "discrepancy"
+    ORDERING_DIFFERENCE = "ordering_difference"
+    COMPLEMENTARY = "complementary"
+    ONE_SIDED = "one_sided"
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+    INFO = "info"
+
+
+DEFAULT_SEVERITY: Mapping[Verdict, Severity] = {
+    Verdict.DISCREPANCY: Severity.ERROR,
+    Verdict.ORDERING_DIFFERENCE: Severity.WARNING,
+    Verdict.COMPLEMENTARY: Severity.INFO,
+    Verdict.ONE_SIDED: Severity.INFO,
+    Verdict.AGREEMENT: Severity.INFO,
+}
+
+# When one document states a fact several times, the statement pair that fits best is reported.
+VERDICT_PREFERENCE: tuple[Verdict, ...] = (
+    Verdict.AGREEMENT,
+    Verdict.COMPLEMENTARY,
+    Verdict.ORDERING_DIFFERENCE,
+    Verdict.DISCREPANCY,
+)
+
+
+class Confidence(str, Enum):
+    """How a fact's value was obtained (after pylint's confidence levels)."""
+
+    EXPLICIT = "explicit"  # stated in the sentence itself
+    NORMALISED = "normalised"  # stated, then mapped through a table or parser
+    CONTEXTUAL = "contextual"  # inferred from the surrounding paragraph or the document
+
+
+@dataclass(frozen=True)
+class Document:
+    """One input file: its text as analysed, and how each analysed character maps back."""
+
+    id: str
+    path: str
+    text: str
+    offsets: tuple[int, ...]  # offsets[i] = index in `original` of analysed character i
+    original: str
+    title: str | None = None
+    date: dt.date | None = None
+    issuer: str | None = None
+    url: str | None = None
+    identifiers: Mapping[str, str] = field(default_factory=dict)
+    metadata: Mapping[str, str] = field(default_factory=dict)
+
+    def position(self, start: int) -> tuple[int, int]:
+        """1-based (line, column) in the original file of analysed character `start`."""
+        if not self.offsets:
+            return (1, 1)
+        index = self.offsets[min(start, len(self.offsets) - 1)]
+        line = self.original.count("\n", 0, index) + 1
+        column = index - (self.original.rfind("\n", 0, index) + 1) + 1
+        return (line, column)
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        return Span(self.id, start, end, line, column, self.text[start:end])
+
+
+@dataclass(frozen=True)
+class Span:
+    """Where a quote stands: offsets in the analysed text, line and column in the file."""
+
+    document: str
+    start: int
+    end: int
+    line: int
+    column: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Fact:
+    """One thing a document states, in a form that can be compared across documents.
+
+    `key` names the fact (two facts with the same rule and key are about the same thing);
+    `value` is its normalised value, a rule-specific immutable object that prints itself
+    in plain words.
+    """
+
+    rule: str
+    key: str
+    value: Any
+    raw: str
+    span: Span
+    confidence: Confidence = Confidence.EXPLICIT
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """What a comparator says about two values."""
+
+    verdict: Verdict
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class Statement:
+    """One source's side of a finding: the evidence."""
+
+    document: str
+    path: str
+    value: str
+    quote: str
+    line: int
+    column: int
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    key: str
+    verdict: Verdict
+    severity: Severity
+    message: str
+    statements: tuple[Statement, ...]
+
+    def check_tuple(self) -> tuple[str, str, str, tuple[str, ...]]:
+        """A compact identity for tests: (rule, key, verdict, documents)."""
+        return (self.rule, self.key, self.verdict.value, tuple(s.document for s in self.statements))
+
+
+@dataclass(frozen=True)
+class RuleInfo:
+    id: str
+    title: str
+    description: str
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Report:
+    documents: tuple[Document, ...]
+    findings: tuple[Finding, ...]
+    rules: tuple[RuleInfo, ...] = ()
+    notes: tuple[str, ...] = ()
+
+    @property
+    def summary(self) -> dict[str, int]:
+        counts = {verdict.value: 0 for verdict in Verdict}
+        for finding in self.findings:
+            counts[finding.verdict.value] += 1
+        return counts
+
+    @property
+    def has_discrepancy(self) -> bool:
+        return any(f.verdict is Verdict.DISCREPANCY for f in self.findings)

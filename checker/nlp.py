@@ -1,0 +1,169 @@
+"""The NLP layer: spaCy's blank English pipeline with a sentencizer and a span ruler.
+
+spaCy objects stay in this module. Rules receive plain records: sentences with their
+tokens and the pattern matches ("mentions") found in them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from checker.model import Document
+
+SPANS_KEY = "crossdoc"
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    lower: str
+    start: int  # offset in the document's analysed text
+    end: int
+    like_num: bool
+    is_punct: bool
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A pattern match: `label` is the kind of thing, `id` its normalised identity."""
+
+    label: str
+    id: str
+    text: str
+    start: int  # offset in the document's analysed text
+    end: int
+    first_token: int  # index into the sentence's tokens
+    last_token: int  # index of the token after the match
+
+
+@dataclass(frozen=True)
+class Sentence:
+    index: int
+    paragraph: int
+    start: int
+    end: int
+    text: str
+    tokens: tuple[Token, ...]
+    mentions: tuple[Mention, ...]
+
+    def labelled(self, *labels: str) -> list[Mention]:
+        return [m for m in self.mentions if m.label in labels]
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token that starts at or covers document offset `offset`."""
+        for index, token in enumerate(self.tokens):
+            if token.end > offset:
+                return index
+        return len(self.tokens)
+
+
+@dataclass(frozen=True)
+class AnalysedDocument:
+    document: Document
+    sentences: tuple[Sentence, ...]
+
+    def paragraph(self, number: int) -> list[Sentence]:
+        return [s for s in self.sentences if s.paragraph == number]
+
+
+def paragraphs(text: str) -> list[tuple[int, str]]:
+    """(offset, text) of each paragraph; ingestion separates paragraphs by a blank line."""
+    found, offset = [], 0
+    for part in text.split("\n\n"):
+        if part.strip():
+            found.append((offset, part))
+        offset += len(part) + 2
+    return found
+
+
+class Pipeline:
+    """Built once per run from the rules' patterns; analyses many documents in one pass."""
+
+    def __init__(self, patterns: Sequence[Mapping[str, Any]]) -> None:
+        self._nlp = _build(json.dumps(list(patterns), sort_keys=True))
+
+    def analyse(self, documents: Sequence[Document]) -> list[AnalysedDocument]:
+        jobs = [
+            (text, (doc_index, number, offset))
+            for doc_index, document in enumerate(documents)
+            for number, (offset, text) in enumerate(paragraphs(document.text))
+        ]
+        sentences: list[list[Sentence]] = [[] for _ in documents]
+        for spacy_doc, (doc_index, number, offset) in self._nlp.pipe(jobs, as_tuples=True):
+            sentences[doc_index].extend(
+                _sentences(spacy_doc, number, offset, len(sentences[doc_index]))
+            )
+        return [
+            AnalysedDocument(document, tuple(found))
+            for document, found in zip(documents, sentences, strict=True)
+        ]
+
+
+@lru_cache(maxsize=4)
+def _build(patterns_json: str) -> Any:
+    import spacy  # imported here so that `crossdoc --help` stays fast
+
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe(
+        "span_ruler",
+        config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True},
+    )
+    ruler.add_patterns(json.loads(patterns_json))
+    return nlp
+
+
+def _sentences(spacy_doc: Any, paragraph: int, offset: int, first_index: int) -> Iterable[Sentence]:
+    spans = _longest_per_label(
+        sorted(spacy_doc.spans.get(SPANS_KEY, []), key=lambda s: (s.start_char, -s.end_char, s.label_))
+    )
+    for number, sent in enumerate(spacy_doc.sents):
+        tokens = tuple(
+            Token(
+                t.text,
+                t.lower_,
+                offset + t.idx,
+                offset + t.idx + len(t.text),
+                bool(t.like_num),
+                bool(t.is_punct),
+            )
+            for t in sent
+        )
+        mentions = tuple(
+            Mention(
+                span.label_,
+                span.id_ or span.text.lower(),
+                span.text,
+                offset + span.start_char,
+                offset + span.end_char,
+                span.start - sent.start,
+                span.end - sent.start,
+            )
+            for span in spans
+            if sent.start <= span.start and span.end <= sent.end
+        )
+        yield Sentence(
+            first_index + number,
+            paragraph,
+            offset + sent.start_char,
+            offset + sent.end_char,
+            sent.text,
+            tokens,
+            mentions,
+        )
+
+
+def _longest_per_label(spans: Sequence[Any]) -> list[Any]:
+    """Drop a match nested inside a longer match of the same label ("Korea" in "South Korea")."""
+    kept: list[Any] = []
+    for span in spans:  # sorted by start, longest first
+        if any(
+            k.label_ == span.label_ and k.start <= span.start and span.end <= k.end for k in kept
+        ):
+            continue
+        kept.append(span)
+    return kept

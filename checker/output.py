@@ -1,0 +1,44 @@
+"""Writing reports: atomically, never over an input document, never half-written."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from checker.errors import CrossdocError
+
+
+def check_target(path: Path, inputs: Iterable[Path]) -> None:
+    """Refuse a target that would overwrite an input, or whose folder does not exist."""
+    target = path.resolve()
+    for given in inputs:
+        if given.resolve() == target:
+            raise CrossdocError(f"{path}: refusing to write a report over an input document")
+    if not target.parent.is_dir():
+        raise CrossdocError(f"{path}: cannot write the report: folder {path.parent} does not exist")
+    if target.is_dir():
+        raise CrossdocError(f"{path}: cannot write the report: it is a folder")
+
+
+def write_atomic(path: Path, text: str) -> None:
+    """Write to a temporary file beside `path`, then rename it into place.
+
+    A reader sees the old file or the new one, never a mix; an interrupted run leaves the
+    previous report intact.
+    """
+    directory = path.resolve().parent
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except BaseException:
+        try:
+            os.unlink(temporary)
+        except FileNotFoundError:
+            pass
+        raise

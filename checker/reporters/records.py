@@ -1,0 +1,61 @@
+"""The canonical records of a report: what the JSON contract holds and every format renders."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from checker import __version__
+from checker.model import Report
+
+SCHEMA = "crossdoc.report/1"
+
+
+def as_records(report: Report) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "tool": {"name": "crossdoc", "version": __version__},
+        "documents": [
+            {
+                "id": doc.id,
+                "path": doc.path,
+                "title": doc.title,
+                "date": doc.date.isoformat() if doc.date else None,
+                "issuer": doc.issuer,
+                "url": doc.url,
+                "identifiers": dict(doc.identifiers),
+            }
+            for doc in report.documents
+        ],
+        "rules": [{"id": r.id, "title": r.title} for r in report.rules],
+        "findings": [
+            {
+                "rule": f.rule,
+                "key": f.key,
+                "verdict": f.verdict.value,
+                "severity": f.severity.value,
+                "message": f.message,
+                "statements": [
+                    {
+                        "document": s.document,
+                        "path": s.path,
+                        "value": s.value,
+                        "quote": s.quote,
+                        "line": s.line,
+                        "column": s.column,
+                    }
+                    for s in f.statements
+                ],
+            }
+            for f in report.findings
+        ],
+        "summary": report.summary,
+        "notes": list(report.notes),
+    }
+
+
+def rule_titles(records: dict[str, Any]) -> dict[str, str]:
+    return {rule["id"]: rule["title"] for rule in records["rules"]}
+
+
+def position(statement: dict[str, Any]) -> str:
+    return f"{statement['path']}:{statement['line']}:{statement['column']}"
