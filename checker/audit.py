@@ -56,7 +56,13 @@ def extract_facts(
         try:
             facts[loaded.rule.id] = [f for doc in analysed for f in loaded.rule.extract(doc)]
         except Exception as exc:
-            errors.append(RuleError(loaded.rule.id, loaded.path, f"failed while extracting: {type(exc).__name__}: {exc}"))
+            errors.append(
+                RuleError(
+                    loaded.rule.id,
+                    loaded.path,
+                    f"failed while extracting: {type(exc).__name__}: {exc}",
+                )
+            )
     return facts, errors
 
 
@@ -77,7 +83,13 @@ def run_audit(
         try:
             findings.extend(compare_rule(loaded, facts[loaded.rule.id], by_id, severity))
         except Exception as exc:
-            errors.append(RuleError(loaded.rule.id, loaded.path, f"failed while comparing: {type(exc).__name__}: {exc}"))
+            errors.append(
+                RuleError(
+                    loaded.rule.id,
+                    loaded.path,
+                    f"failed while comparing: {type(exc).__name__}: {exc}",
+                )
+            )
     notes = []
     if len(documents) < 2:
         notes.append("only one document was given: there is nothing to compare it with")
@@ -109,7 +121,14 @@ def compare_rule(
             statement = make_statement(rule, fact, documents)
             message = f"only {statement.document} states this: {statement.value}"
             findings.append(
-                Finding(rule.id, key, Verdict.ONE_SIDED, severity[Verdict.ONE_SIDED], message, (statement,))
+                Finding(
+                    rule.id,
+                    key,
+                    Verdict.ONE_SIDED,
+                    severity[Verdict.ONE_SIDED],
+                    message,
+                    (statement,),
+                )
             )
             continue
         for first, second in itertools.combinations(stating, 2):
@@ -118,7 +137,9 @@ def compare_rule(
     return findings
 
 
-def best_pair(rule: Rule, first: Sequence[Fact], second: Sequence[Fact]) -> tuple[Fact, Fact, Comparison]:
+def best_pair(
+    rule: Rule, first: Sequence[Fact], second: Sequence[Fact]
+) -> tuple[Fact, Fact, Comparison]:
     """When a document states a fact more than once, report the statements that fit best."""
     candidates = [(a, b, rule.compare(a, b)) for a in first for b in second]
     return min(candidates, key=lambda c: VERDICT_PREFERENCE.index(c[2].verdict))
@@ -146,6 +167,8 @@ def make_finding(
     severity: Mapping[Verdict, Severity],
 ) -> Finding:
     statements = (make_statement(rule, a, documents), make_statement(rule, b, documents))
-    values = f"{statements[0].document}: {statements[0].value}; {statements[1].document}: {statements[1].value}"
+    values = "; ".join(f"{s.document}: {s.value}" for s in statements)
     message = f"{comparison.detail} ({values})" if comparison.detail else values
-    return Finding(rule.id, key, comparison.verdict, severity[comparison.verdict], message, statements)
+    return Finding(
+        rule.id, key, comparison.verdict, severity[comparison.verdict], message, statements
+    )

@@ -50,15 +50,27 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    audit.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: seeds/)")
-    audit.add_argument("--format", choices=FORMATS, help="one report format, printed or written to --output")
+    audit.add_argument(
+        "paths", nargs="*", metavar="PATH", help="files or folders (default: seeds/)"
+    )
+    audit.add_argument(
+        "--format", choices=FORMATS, help="one report format, printed or written to --output"
+    )
     audit.add_argument("--output", metavar="FILE", help="write the report to FILE ('-' for stdout)")
-    audit.add_argument("--reports", metavar="DIR", help="folder for audit.md and audit.json (default: reports/)")
-    audit.add_argument("--enable", action="append", default=[], metavar="RULE", help="run only these rules")
-    audit.add_argument("--disable", action="append", default=[], metavar="RULE", help="skip these rules")
+    audit.add_argument(
+        "--reports", metavar="DIR", help="folder for audit.md and audit.json (default: reports/)"
+    )
+    audit.add_argument(
+        "--enable", action="append", default=[], metavar="RULE", help="run only these rules"
+    )
+    audit.add_argument(
+        "--disable", action="append", default=[], metavar="RULE", help="skip these rules"
+    )
     with_rules(audit)
 
-    facts = commands.add_parser("facts", help="show the facts found in each document (for rule authors)")
+    facts = commands.add_parser(
+        "facts", help="show the facts found in each document (for rule authors)"
+    )
     facts.add_argument("paths", nargs="+", metavar="PATH")
     facts.add_argument("--format", choices=("table", "json"), default="table")
     with_rules(facts)
@@ -80,7 +92,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
     try:
         config = load_config()
-        handler = {"audit": cmd_audit, "facts": cmd_facts, "rules": cmd_rules, "explain": cmd_explain}
+        handler = {
+            "audit": cmd_audit,
+            "facts": cmd_facts,
+            "rules": cmd_rules,
+            "explain": cmd_explain,
+        }
         return handler[args.command](args, config)
     except CrossdocError as error:
         print(f"crossdoc: error: {error}", file=sys.stderr)
@@ -124,7 +141,6 @@ def cmd_audit(args: argparse.Namespace, config: Config) -> int:
     ruleset = load_ruleset(args, config).select(
         args.enable or config.enable, args.disable or config.disable
     )
-    inputs = [Path(p) for p in paths]
     targets: list[tuple[Path, str]] = []  # (file, format)
     stdout_format = None
     if args.format or args.output:
@@ -137,11 +153,14 @@ def cmd_audit(args: argparse.Namespace, config: Config) -> int:
             targets += report_targets(Path(args.reports))
     else:
         stdout_format = "table"
-        targets += report_targets(Path(args.reports) if args.reports else config.root / config.reports)
+        targets += report_targets(
+            Path(args.reports) if args.reports else config.root / config.reports
+        )
+    documents = load_inputs(paths, config)
     for target, _ in targets:
-        check_target(target, inputs)
+        check_target(target, [config.root / document.path for document in documents])
 
-    result = run_audit(load_inputs(paths, config), ruleset)
+    result = run_audit(documents, ruleset)
     for target, name in targets:
         write_atomic(target, get_reporter(name).render(result.report))
     if stdout_format:

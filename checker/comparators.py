@@ -46,7 +46,9 @@ class Interval(Protocol):
     def overlaps(self, other: Interval, /) -> bool: ...
 
 
-def compare_intervals(first: Interval, second: Interval, *, first_exact: bool, second_exact: bool) -> Verdict:
+def compare_intervals(
+    first: Interval, second: Interval, *, first_exact: bool, second_exact: bool
+) -> Verdict:
     """Amounts or dates as intervals with their precision.
 
     Two exact values agree only when equal. An exact value inside a vaguer one is

@@ -62,10 +62,11 @@ def load_config(start: Path | None = None) -> Config:
                 f"valid keys: {', '.join(sorted(KEYS))}"
             )
         kind = KEYS[key][0]
-        if not isinstance(value, kind) or (
-            kind is list and not all(isinstance(item, str) for item in value)
-        ):
+        if kind is list and isinstance(value, list) and all(isinstance(v, str) for v in value):
+            values[key] = tuple(value)
+        elif kind is str and isinstance(value, str):
+            values[key] = value
+        else:
             expected = "a list of strings" if kind is list else "a string"
             raise ConfigError(f"{pyproject.name}: [tool.crossdoc] {key} must be {expected}")
-        values[key] = tuple(value) if kind is list else value
     return Config(root=root, source=str(pyproject), **values)  # type: ignore[arg-type]

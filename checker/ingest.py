@@ -46,6 +46,16 @@ _DATELINE = re.compile(
 )
 
 
+class FrontMatterLoader(yaml.SafeLoader):
+    """Safe YAML that leaves timestamps as text: crossdoc validates dates itself, with a message."""
+
+
+FrontMatterLoader.yaml_implicit_resolvers = {
+    first: [r for r in resolvers if r[0] != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
 @dataclass(frozen=True)
 class Line:
     start: int  # offset of the line's first character in the original text
@@ -113,12 +123,14 @@ def parse_front_matter(path: str, lines: list[Line]) -> tuple[dict[str, object],
         raise InputError(path, "front matter is not terminated (no closing '---' line)")
     source = "\n".join(line.text for line in lines[1:index])
     try:
-        loaded = yaml.safe_load(source)
+        loaded = yaml.load(source, Loader=FrontMatterLoader)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(path, f"front matter is not valid YAML{where}: {problem}") from None
+    except (ValueError, RecursionError) as exc:
+        raise InputError(path, f"front matter cannot be read: {exc}") from None
     if loaded is None:
         loaded = {}
     if not isinstance(loaded, dict):
@@ -214,7 +226,7 @@ def read_trailer(lines: list[Line], start: int, header: Header) -> int:
         if not match:
             continue
         key = (match.group("key") or "note").lower().replace(" ", "_")
-        value = text[match.end():].strip()
+        value = text[match.end() :].strip()
         header.metadata[key] = value
         if key == "dcpd_number":
             header.identifiers["dcpd"] = value.rstrip(".")
@@ -274,7 +286,12 @@ def build_body(lines: Sequence[Line]) -> TextBuilder:
                 out.trim_end()
                 out.add("\n", pending_break)
                 out.add("\n", pending_break)
-            elif out.last == "-" and len(out.chars) > 1 and out.chars[-2].isalpha() and first.islower():
+            elif (
+                out.last == "-"
+                and len(out.chars) > 1
+                and out.chars[-2].isalpha()
+                and first.islower()
+            ):
                 pass  # a word hyphenated across the line break ("anti-\narmor")
             else:
                 out.add(" ", line.start - 1 if line.start else 0)
@@ -349,7 +366,9 @@ def discover(paths: Iterable[str], root: Path) -> list[tuple[Path, str]]:
         if path.is_dir():
             files = [p for p in walk_text_files(path, given)]
             if not files:
-                raise InputError(given, f"folder holds no text documents ({', '.join(TEXT_SUFFIXES)})")
+                raise InputError(
+                    given, f"folder holds no text documents ({', '.join(TEXT_SUFFIXES)})"
+                )
         else:
             files = [path]
         for file in files:
@@ -397,4 +416,6 @@ def document_ids(display_paths: Sequence[str]) -> list[str]:
 def load_documents(paths: Iterable[str], root: Path) -> list[Document]:
     entries = discover(paths, root)
     ids = document_ids([name for _, name in entries])
-    return [load_document(path, name, doc_id) for (path, name), doc_id in zip(entries, ids, strict=True)]
+    return [
+        load_document(path, name, doc_id) for (path, name), doc_id in zip(entries, ids, strict=True)
+    ]

@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 
-class Verdict(str, Enum):
+class Verdict(StrEnum):
     """How two sources relate on one fact."""
 
     AGREEMENT = "agreement"
@@ -19,7 +19,7 @@ class Verdict(str, Enum):
     ONE_SIDED = "one_sided"
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
     INFO = "info"
@@ -42,7 +42,7 @@ VERDICT_PREFERENCE: tuple[Verdict, ...] = (
 )
 
 
-class Confidence(str, Enum):
+class Confidence(StrEnum):
     """How a fact's value was obtained (after pylint's confidence levels)."""
 
     EXPLICIT = "explicit"  # stated in the sentence itself

@@ -109,7 +109,7 @@ def _build(patterns_json: str) -> Any:
 
     nlp = spacy.blank("en")
     nlp.add_pipe("sentencizer")
-    ruler = nlp.add_pipe(
+    ruler: Any = nlp.add_pipe(
         "span_ruler",
         config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True},
     )
@@ -119,7 +119,9 @@ def _build(patterns_json: str) -> Any:
 
 def _sentences(spacy_doc: Any, paragraph: int, offset: int, first_index: int) -> Iterable[Sentence]:
     spans = _longest_per_label(
-        sorted(spacy_doc.spans.get(SPANS_KEY, []), key=lambda s: (s.start_char, -s.end_char, s.label_))
+        sorted(
+            spacy_doc.spans.get(SPANS_KEY, []), key=lambda s: (s.start_char, -s.end_char, s.label_)
+        )
     )
     for number, sent in enumerate(spacy_doc.sents):
         tokens = tuple(

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import csv
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 HERE = Path(__file__).resolve().parent
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_table(name: str) -> tuple[dict[str, str], ...]:
     """Rows of rules/data/NAME, a CSV file whose leading '#' lines cite its sources."""
     with (HERE / "data" / name).open(encoding="utf-8", newline="") as handle:
@@ -19,7 +19,7 @@ def read_table(name: str) -> tuple[dict[str, str], ...]:
     return tuple(dict(row) for row in csv.DictReader(lines))
 
 
-@lru_cache(maxsize=None)
+@cache
 def read_patterns(name: str) -> tuple[dict[str, Any], ...]:
     """spaCy span-ruler patterns from rules/patterns/NAME (one JSON object a line)."""
     with (HERE / "patterns" / name).open(encoding="utf-8") as handle:

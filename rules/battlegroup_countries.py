@@ -23,7 +23,7 @@ NEW_WORDS = {
     "deploy", "deploying", "form", "forming", "stand",
 }  # fmt: skip
 # What may stand between a stated count and "battlegroups": "four additional multinational".
-LIST_SEPARATORS = {",", "and", "as", "well", "&", ";"}
+LIST_SEPARATORS = {",", "and", "as", "well", "&", ";", "the"}
 MAX_MODIFIERS = 4
 
 
@@ -80,7 +80,9 @@ stated count differs between sources or from the number of countries listed.
                     yield fact
                     break  # one list of hosts per sentence
 
-    def _fact(self, document: AnalysedDocument, sentence: Sentence, mention: Mention) -> Fact | None:
+    def _fact(
+        self, document: AnalysedDocument, sentence: Sentence, mention: Mention
+    ) -> Fact | None:
         hosts = nearest_list(country_lists(sentence), mention)
         count = stated_count(sentence, mention)
         if not hosts and count is None:

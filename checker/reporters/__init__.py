@@ -25,5 +25,5 @@ class Reporter(Protocol):
 def get_reporter(name: str) -> Reporter:
     if name not in REPORTERS:
         raise ConfigError(f"unknown format {name!r}; available formats: {', '.join(REPORTERS)}")
-    module: Reporter = importlib.import_module(REPORTERS[name])  # type: ignore[assignment]
+    module: Reporter = importlib.import_module(REPORTERS[name])
     return module

@@ -17,7 +17,9 @@ def render(report: Report) -> str:
         f"crossdoc audit of {len(records['documents'])} documents: "
         + ", ".join(d["path"] for d in records["documents"]),
         "",
-        tabulate(sorted(records["summary"].items()), headers=["verdict", "findings"], tablefmt="simple"),
+        tabulate(
+            sorted(records["summary"].items()), headers=["verdict", "findings"], tablefmt="simple"
+        ),
     ]
     lines.extend(f"note: {note}" for note in records["notes"])
     titles = rule_titles(records)

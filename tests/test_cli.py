@@ -1,0 +1,162 @@
+"""The command line: formats, report files, exit statuses, errors without tracebacks."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from checker.cli import main
+
+from .conftest import ROOT, SEEDS
+
+NATO = "000_0a250b0e07406cdf.txt"
+
+
+def run_cli(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "-m", "checker", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    """A copy of the project's seeds and settings, so tests never touch the repository."""
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    (tmp_path / "reports").mkdir()
+    rules = (ROOT / "rules").as_posix()
+    (tmp_path / "pyproject.toml").write_text(
+        f'[tool.crossdoc]\npaths = ["seeds"]\nrules = "{rules}"\nreports = "reports"\n'
+    )
+    return tmp_path
+
+
+def test_help_names_commands_and_exit_statuses() -> None:
+    result = run_cli("--help")
+    assert result.returncode == 0
+    for word in ("audit", "facts", "rules", "explain", "exit status"):
+        assert word in result.stdout
+
+
+def test_bare_audit_prints_the_table_and_writes_reports(project: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(project)
+    assert main(["audit"]) == 0
+    out = capsys.readouterr().out
+    assert "ordering_difference" in out and "battlegroup-countries" in out
+    report = json.loads((project / "reports" / "audit.json").read_text())
+    assert report["schema"] == "crossdoc.report/1"
+    assert set(report) >= {"schema", "documents", "findings", "summary"}
+    markdown = (project / "reports" / "audit.md").read_text()
+    assert (
+        "## battlegroup-countries" in markdown
+        and "Bulgaria, Hungary, Romania, and Slovakia" in markdown
+    )
+
+
+def test_json_output_to_a_file_is_the_contract(project: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(project)
+    assert main(["audit", "seeds", "--format", "json", "--output", "out.json"]) == 0
+    report = json.loads((project / "out.json").read_text())
+    finding = report["findings"][0]
+    assert set(finding) >= {"rule", "verdict", "severity", "message", "statements"}
+    assert set(finding["statements"][0]) >= {"document", "path", "value", "quote", "line", "column"}
+    assert sum(report["summary"].values()) == len(report["findings"])
+    assert [d["id"] for d in report["documents"]] == [
+        "000_0a250b0e07406cdf",
+        "003_991f4bdfd60fae3c",
+    ]
+
+
+def test_same_input_gives_byte_identical_reports(project: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(project)
+    main(["audit", "--format", "markdown", "--output", "one.md"])
+    main(["audit", "--format", "markdown", "--output", "two.md"])
+    assert (project / "one.md").read_bytes() == (project / "two.md").read_bytes()
+
+
+def test_a_changed_country_fails_with_exit_1(project: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    seed = project / "seeds" / NATO
+    seed.write_text(seed.read_text().replace("Romania, and Slovakia", "Romania, and Slovenia"))
+    monkeypatch.chdir(project)
+    assert main(["audit", "--format", "json", "--output", "-"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    [finding] = [f for f in report["findings"] if f["rule"] == "battlegroup-countries"]
+    assert finding["verdict"] == "discrepancy"
+    assert "Slovakia" in finding["message"] and "Slovenia" in finding["message"]
+
+
+def test_five_for_four_fails(project: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    seed = project / "seeds" / NATO
+    seed.write_text(
+        seed.read_text().replace("establishing four additional", "establishing five additional")
+    )
+    monkeypatch.chdir(project)
+    assert main(["audit", "--format", "json", "--output", "-"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    [finding] = [f for f in report["findings"] if f["rule"] == "battlegroup-countries"]
+    assert finding["verdict"] == "discrepancy" and "5" in finding["message"]
+
+
+def test_missing_path_is_one_line_exit_2_without_traceback(project: Path) -> None:
+    result = run_cli("audit", "no-such-folder", cwd=project)
+    assert result.returncode == 2
+    assert result.stderr.strip() == "crossdoc: error: no-such-folder: no such file or directory"
+    assert "Traceback" not in result.stderr
+    assert not (project / "reports" / "audit.json").exists()
+
+
+def test_refuses_to_write_over_an_input(project: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(project)
+    before = (project / "seeds" / NATO).read_bytes()
+    assert main(["audit", "--output", f"seeds/{NATO}"]) == 2
+    assert "refusing to write a report over an input" in capsys.readouterr().err
+    assert (project / "seeds" / NATO).read_bytes() == before
+
+
+def test_output_into_a_missing_folder_is_an_error(project: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(project)
+    assert main(["audit", "--output", "nowhere/audit.json"]) == 2
+    assert "does not exist" in capsys.readouterr().err
+
+
+def test_rules_and_explain(project: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(project)
+    assert main(["rules"]) == 0
+    assert "battlegroup-countries" in capsys.readouterr().out
+    assert main(["explain", "battlegroup-countries"]) == 0
+    out = capsys.readouterr().out
+    assert "ordering_difference" in out and "Examples:" in out
+    assert main(["explain", "no-such-rule"]) == 2
+    assert "available rules: battlegroup-countries" in capsys.readouterr().err
+
+
+def test_facts_shows_quotes_and_positions(project: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.chdir(project)
+    assert main(["facts", "seeds", "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    hosts = [r for r in rows if r["rule"] == "battlegroup-countries"]
+    assert {(r["line"], r["quote"]) for r in hosts} >= {
+        (32, "Bulgaria, Hungary, Romania, and Slovakia")
+    }
+
+
+def test_unknown_config_key_lists_valid_keys(project: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+    (project / "pyproject.toml").write_text('[tool.crossdoc]\npathz = ["seeds"]\n')
+    monkeypatch.chdir(project)
+    assert main(["audit"]) == 2
+    err = capsys.readouterr().err
+    assert "unknown key 'pathz'" in err and "paths" in err
+
+
+def test_module_entry_point_runs_an_audit(project: Path) -> None:
+    result = run_cli("audit", "--format", "json", cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["summary"]["ordering_difference"] >= 1
