@@ -116,6 +116,10 @@ def compare_rule(
     findings = []
     for key in sorted(table.by_key):
         stating = sorted(table.by_key[key], key=order.index)
+        if rule.compare_within_document:
+            findings.extend(
+                conflicts_within(rule, key, table.by_key[key], stating, documents, severity)
+            )
         if len(stating) == 1:
             fact = table.by_key[key][stating[0]][0]
             statement = make_statement(rule, fact, documents)
@@ -134,6 +138,29 @@ def compare_rule(
         for first, second in itertools.combinations(stating, 2):
             a, b, comparison = best_pair(rule, table.by_key[key][first], table.by_key[key][second])
             findings.append(make_finding(rule, key, a, b, comparison, documents, severity))
+    return findings
+
+
+def conflicts_within(
+    rule: Rule,
+    key: str,
+    facts_by_document: Mapping[str, Sequence[Fact]],
+    stating: Sequence[str],
+    documents: Mapping[str, Document],
+    severity: Mapping[Verdict, Severity],
+) -> list[Finding]:
+    """Two values for one key in one document that cannot both hold."""
+    findings = []
+    for document in stating:
+        for a, b in itertools.combinations(facts_by_document[document], 2):
+            comparison = rule.compare(a, b)
+            if comparison.verdict is Verdict.DISCREPANCY:
+                detail = f"{document} contradicts itself: {comparison.detail}"
+                findings.append(
+                    make_finding(
+                        rule, key, a, b, Comparison(comparison.verdict, detail), documents, severity
+                    )
+                )
     return findings
 
 

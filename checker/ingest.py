@@ -38,7 +38,8 @@ _BOLD_LINE = re.compile(r"^\*\*(?P<text>[^*].*?)\*\*\s*$")
 _TRAILER = re.compile(r"^(NOTE:|\*(?P<key>Categories|Names|Subjects|DCPD Number):\*)")
 _END_MARKER = re.compile(r"^\s*(\\?#){3}\s*$|^\s*-\s*3\s*0\s*-\s*$")
 _ISSUER = re.compile(
-    r"\bstatement\s+(?:by|from|of)\s+(?:the\s+)?(?P<issuer>.+?)(?:\s+(?:on|in|at|regarding|about)\s|$)",
+    r"\b(?:statement|communiqu[eé]|declaration|remarks|readout|press\s+release|fact\s+sheet)"
+    r"\s+(?:by|from|of)\s+(?:the\s+)?(?P<issuer>.+?)(?:\s+(?:on|in|at|regarding|about)\s|$)",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(
@@ -156,7 +157,7 @@ def parse_date_value(path: str, name: str, value: object) -> dt.date:
 
 def parse_dateline(text: str) -> dt.date | None:
     """A date standing alone, as in a dateline ("March 24, 2022", "24 March 2022")."""
-    text = text.strip().strip("*_ ").strip()
+    text = " ".join(text.split()).strip("*_ ")  # also folds non-breaking and other spaces
     if not _DATELINE.match(text):
         return None
     for fmt in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d"):

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 UNITS = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
@@ -75,7 +75,7 @@ class Amount:
     low: float
     high: float
     precision: str  # exact | approximate | bounded | range | vague
-    text: str = ""
+    text: str = field(default="", compare=False)  # as stated; shown, never compared
 
     @property
     def is_exact(self) -> bool:

@@ -36,6 +36,10 @@ class Rule:
     title: ClassVar[str]
     description: ClassVar[str]
     examples: ClassVar[tuple[str, ...]] = ()
+    # Compare the different values one document states for one key with each other too:
+    # for facts that can have only one value (the next meeting's place), a conflict inside
+    # a document is a discrepancy.
+    compare_within_document: ClassVar[bool] = False
 
     def patterns(self) -> Sequence[Mapping[str, Any]]:
         """spaCy span-ruler patterns this rule needs (label, pattern, optional id)."""

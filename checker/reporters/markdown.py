@@ -11,7 +11,9 @@ from checker.model import Report
 from checker.reporters.records import as_records, rule_titles
 
 SUFFIX = ".md"
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+!|~>-])")
+# In a table cell only these can change structure: pipes end cells, brackets make links and
+# images, backticks code, asterisks and word-edge underscores emphasis. HTML is escaped apart.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*\[\]|~]|(?<![A-Za-z0-9])_|_(?![A-Za-z0-9]))")
 
 
 def escape(text: str | None) -> str:

@@ -1,0 +1,296 @@
+"""Meetings of NATO bodies: finding them in sentences, linking them to the reference table
+(rules/data/nato_meetings.csv), and comparing two statements about one meeting."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from checker.dates import DateValue, resolve_date, span_of
+from checker.model import Comparison, Verdict
+from checker.nlp import AnalysedDocument, Mention, Sentence
+
+from ._tables import read_patterns, read_table
+
+BODY = "BODY"
+BODY_NAMES = {
+    "summit": "NATO summit",
+    "foreign-ministers": "Foreign Ministers' meeting",
+    "defence-ministers": "Defence Ministers' meeting",
+}
+FUTURE_WORDS = {"will", "when", "next", "upcoming", "forthcoming", "'ll", "shall", "until"}
+PAST_WORDS = {
+    "met",
+    "agreed",
+    "decided",
+    "held",
+    "last",
+    "previous",
+    "was",
+    "were",
+    "took",
+    "since",
+}
+PLACE_PREPOSITIONS = {"in", "at"}
+PLACE_MATCH_SCORE = 90  # rapidfuzz ratio at or above which two place names are one place
+ANCHOR_WINDOW = 8  # tokens between a meeting word and the date or place that belongs to it
+
+
+@dataclass(frozen=True)
+class Meeting:
+    """A row of the reference table."""
+
+    id: str
+    body: str
+    place: str
+    dates: DateValue
+    note: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.place}, {self.dates}"
+
+
+@dataclass(frozen=True)
+class MeetingRef:
+    """A meeting as a document states it, and the table's meeting it was linked to."""
+
+    body: str
+    date: DateValue | None = None
+    place: str | None = None
+    meeting: Meeting | None = None
+    context: str = ""  # how the meeting was found when not in the sentence itself
+
+    def __str__(self) -> str:
+        stated = ", ".join(x for x in (self.place, str(self.date) if self.date else None) if x)
+        text = stated or "no place or date"
+        if self.meeting and (self.meeting.place != self.place or self.meeting.dates != self.date):
+            text += f" (the {self.meeting.place} meeting, {self.meeting.dates})"
+        if self.context:
+            text += f" [{self.context}]"
+        return text
+
+    @property
+    def unresolved(self) -> str:
+        if self.meeting:
+            return ""
+        what = self.place or (str(self.date) if self.date else "the meeting")
+        return f"{what} is not linked to a meeting in the reference table"
+
+
+@dataclass(frozen=True)
+class MeetingMention:
+    ref: MeetingRef
+    relation: str  # "this meeting" (reported by the document) | "next meeting" | "past"
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def reference_meetings() -> tuple[Meeting, ...]:
+    return tuple(
+        Meeting(
+            row["id"],
+            row["body"],
+            row["place"],
+            span_of(dt.date.fromisoformat(row["start"]), dt.date.fromisoformat(row["end"])),
+            row.get("note") or "",
+        )
+        for row in read_table("nato_meetings.csv")
+    )
+
+
+def meeting_patterns() -> list[dict[str, Any]]:
+    bodies = [
+        {"label": BODY, "pattern": row["phrase"], "id": row["body"]}
+        for row in read_table("meeting_bodies.csv")
+        if row["role"] == "mention"
+    ]
+    places = sorted({m.place for m in reference_meetings()})
+    return [
+        *read_patterns("meetings.jsonl"),
+        *bodies,
+        *({"label": "PLACE", "pattern": place, "id": place} for place in places),
+    ]
+
+
+def issuer_body(document: AnalysedDocument) -> str | None:
+    """Which body "we" is at a meeting: a statement by leaders or a head of state -> summit."""
+    text = " ".join(x for x in (document.document.issuer, document.document.title) if x)
+    if document.sentences and re.match(r"(?i)^we,\s", document.sentences[0].text):
+        text += " " + document.sentences[0].text
+    for row in read_table("meeting_bodies.csv"):
+        if re.search(rf"(?i)(?<!\w){re.escape(row['phrase'])}", text):
+            return row["body"]
+    return None
+
+
+def same_place(first: str, second: str) -> bool:
+    return fuzz.ratio(first.lower(), second.lower()) >= PLACE_MATCH_SCORE
+
+
+def link(
+    body: str, date: DateValue | None, place: str | None, anchor: dt.date | None
+) -> Meeting | None:
+    """The table's meeting of `body` at `place` and/or within `date`; for a place alone, the
+    first such meeting not over by the document's date."""
+    if date is None and place is None:
+        return None
+    candidates = [m for m in reference_meetings() if m.body == body]
+    if place is not None:
+        candidates = [m for m in candidates if same_place(m.place, place)]
+    if date is not None:
+        candidates = [m for m in candidates if m.dates.overlaps(date)]
+    if anchor is not None and date is None:
+        candidates = [m for m in candidates if m.dates.end >= anchor]
+    candidates.sort(key=lambda m: m.dates.start)
+    if len(candidates) == 1 or (candidates and date is None):
+        return candidates[0]
+    return None
+
+
+def canonical_place(place: str) -> str:
+    for meeting in reference_meetings():
+        if same_place(meeting.place, place):
+            return meeting.place
+    return place
+
+
+def compare_meetings(a: MeetingRef, b: MeetingRef) -> Comparison:
+    """Same table meeting -> agreement; facts that cannot both hold -> discrepancy; where
+    a place on one side and a date on the other cannot be linked -> complementary."""
+    if a.meeting and b.meeting:
+        if a.meeting.id == b.meeting.id:
+            return Comparison(Verdict.AGREEMENT, f"both name the {a.meeting.place} meeting")
+        return Comparison(
+            Verdict.DISCREPANCY, f"different meetings: {a.meeting} against {b.meeting}"
+        )
+    a_date = a.date or (a.meeting.dates if a.meeting else None)
+    b_date = b.date or (b.meeting.dates if b.meeting else None)
+    a_place = a.place or (a.meeting.place if a.meeting else None)
+    b_place = b.place or (b.meeting.place if b.meeting else None)
+    if a_place and b_place and not same_place(a_place, b_place):
+        return Comparison(Verdict.DISCREPANCY, f"different places: {a_place} against {b_place}")
+    if a_date and b_date:
+        if a_date.contains(b_date) or b_date.contains(a_date):
+            return Comparison(Verdict.AGREEMENT, "")
+        if not a_date.overlaps(b_date):
+            return Comparison(Verdict.DISCREPANCY, f"different dates: {a_date} against {b_date}")
+        return Comparison(Verdict.COMPLEMENTARY, "the dates overlap")
+    if a_place and b_place:
+        return Comparison(Verdict.AGREEMENT, "")
+    missing = "; ".join(x for x in (a.unresolved, b.unresolved) if x)
+    return Comparison(Verdict.COMPLEMENTARY, f"cannot be compared: {missing}")
+
+
+def dates_in(sentence: Sentence) -> list[Mention]:
+    found = []
+    for mention in sentence.labelled("DATE"):
+        first = sentence.tokens[mention.first_token]
+        if first.lower == "may" and not may_is_month(sentence, mention):
+            continue  # "Russia may ..." is a verb
+        found.append(mention)
+    return found
+
+
+def may_is_month(sentence: Sentence, mention: Mention) -> bool:
+    before = sentence.tokens[mention.first_token - 1].lower if mention.first_token else ""
+    return mention.last_token - mention.first_token > 1 or before in {
+        "in", "on", "by", "until", "since", "of", "during", "early", "late", "mid", "from",
+    }  # fmt: skip
+
+
+def place_after(sentence: Sentence, index: int) -> tuple[str, int, int] | None:
+    """'in Madrid', 'at The Hague', 'at the summit in Vilnius' after token `index`:
+    (place, start offset, end offset) of the first capitalised name after 'in' or 'at'."""
+    tokens = sentence.tokens
+    date_tokens = {i for m in dates_in(sentence) for i in range(m.first_token, m.last_token)}
+    for position in range(index, min(len(tokens), index + 5)):
+        if tokens[position].lower not in PLACE_PREPOSITIONS:
+            continue
+        start = position + 1
+        end = start
+        while end < len(tokens) and tokens[end].text[:1].isupper() and end not in date_tokens:
+            end += 1
+        if end > start:
+            text = " ".join(t.text for t in tokens[start:end])
+            return canonical_place(text), tokens[start].start, tokens[end - 1].end
+    return None
+
+
+def meetings_in(
+    sentence: Sentence, anchor: dt.date | None, our_body: str | None
+) -> list[MeetingMention]:
+    """The meeting this sentence reports or announces, if any."""
+    bodies = sentence.labelled(BODY)
+    meet_words = sentence.labelled("MEET")
+    words = {t.lower for t in sentence.tokens}
+    speaks_for_us = bool(words & {"we", "our", "us"})
+    if bodies:
+        anchors = bodies + meet_words
+    elif meet_words and speaks_for_us and our_body:
+        anchors = meet_words
+    else:
+        return []
+    dates = dates_in(sentence)
+    best_date = nearest(dates, anchors)
+    place = None
+    for mention in sorted(anchors, key=lambda m: m.start):
+        place = place or place_after(sentence, mention.last_token)
+    if best_date is None and place is None:
+        return []
+    body_mention = nearest(bodies, [best_date] if best_date else anchors, window=None)
+    body = body_mention.id if body_mention else our_body
+    if body is None:
+        return []
+    date = resolve_date(best_date.text, anchor) if best_date else None
+    place_name = place[0] if place else None
+    if date is None and place_name is None:
+        return []  # "in April" with no document date to anchor it says nothing comparable
+    stated = [best_date] if best_date else []
+    closest = nearest(anchors, stated, window=None) if stated else None
+    closest = closest or min(anchors, key=lambda m: abs(m.end - (place[1] if place else m.end)))
+    starts = [closest.start, *(m.start for m in stated), *([place[1]] if place else [])]
+    ends = [closest.end, *(m.end for m in stated), *([place[2]] if place else [])]
+    relation = relation_of(date, anchor, words)
+    if date is None and place_name is not None and only_past_meetings(body, place_name, anchor):
+        relation = "past"
+    ref = MeetingRef(body, date, place_name, link(body, date, place_name, anchor))
+    return [MeetingMention(ref, relation, min(starts), max(ends))]
+
+
+def relation_of(date: DateValue | None, anchor: dt.date | None, words: set[str]) -> str:
+    if date is not None and anchor is not None:
+        if date.start <= anchor <= date.end and date.precision == "day":
+            return "this meeting"
+        if date.end < anchor:
+            return "past"
+        if date.start > anchor or words & FUTURE_WORDS:
+            return "next meeting"
+        return "this meeting"
+    if words & PAST_WORDS and not words & FUTURE_WORDS:
+        return "past"
+    return "next meeting"
+
+
+def only_past_meetings(body: str, place: str, anchor: dt.date | None) -> bool:
+    """The table knows meetings of `body` at `place`, and all were over by the anchor."""
+    held = [m for m in reference_meetings() if m.body == body and same_place(m.place, place)]
+    return anchor is not None and bool(held) and all(m.dates.end < anchor for m in held)
+
+
+def nearest(
+    candidates: list[Mention], anchors: list[Mention], window: int | None = ANCHOR_WINDOW
+) -> Mention | None:
+    """The candidate closest to any anchor (in tokens), if within `window`."""
+    if not candidates or not anchors:
+        return None
+    scored = [
+        (min(abs(c.first_token - a.first_token) for a in anchors), c.start, c) for c in candidates
+    ]
+    distance, _, best = min(scored, key=lambda item: (item[0], item[1]))
+    return best if window is None or distance <= window else None

@@ -1,0 +1,100 @@
+"""strategic-concept-timing: when and where the next Strategic Concept is to be adopted."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from checker.dates import resolve_date
+from checker.model import Comparison, Confidence, Fact
+from checker.nlp import AnalysedDocument, Mention, Sentence
+from checker.rules import Rule
+
+from ._meetings import (
+    MeetingRef,
+    compare_meetings,
+    dates_in,
+    issuer_body,
+    link,
+    meeting_patterns,
+    meetings_in,
+    place_after,
+)
+from ._tables import read_patterns
+
+KEY = "adoption of the next Strategic Concept"
+
+
+class StrategicConceptTiming(Rule):
+    id = "strategic-concept-timing"
+    compare_within_document = True
+    title = "When the next Strategic Concept is adopted"
+    description = """
+What it checks: the meeting or date at which the Alliance's next Strategic Concept is to
+be adopted ("the adoption of the next Strategic Concept in Madrid"; "In 2023, we will
+adopt a new Strategic Concept").
+
+How: a sentence that speaks of adopting (adopt, adoption, agree, endorse, approve) a
+next, new or updated Strategic Concept - one concept, whichever word is used. The time or
+place is read from the sentence; when the sentence gives none, from the meeting its
+paragraph announces ("Between now and the NATO summit in June ... We will adopt an updated
+Strategic Concept"), marked as contextual. The place or date is linked to a summit through
+the reference table rules/data/nato_meetings.csv.
+
+Verdicts: agreement when both name the same summit or compatible dates; discrepancy when
+they name different summits, years or places; complementary when they cannot be linked.
+"""
+    examples = (
+        "agreement: 'adoption of the next Strategic Concept in Madrid' and 'we will adopt an "
+        "updated Strategic Concept' in a paragraph about the NATO summit in June (2022)",
+        "discrepancy: 'in Madrid' against 'In 2023, we will adopt a new Strategic Concept'",
+    )
+
+    def patterns(self) -> Sequence[dict[str, Any]]:
+        return [*read_patterns("strategic_concept.jsonl"), *meeting_patterns()]
+
+    def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
+        for sentence in document.sentences:
+            concepts = sentence.labelled("CONCEPT")
+            adoptions = sentence.labelled("ADOPT")
+            if not concepts or not adoptions:
+                continue
+            found = self._timing(document, sentence, concepts[0])
+            if found is None:
+                continue
+            ref, confidence, end = found
+            start = min(adoptions[0].start, concepts[0].start)
+            span = document.document.span(start, max(end, concepts[0].end))
+            yield Fact(self.id, KEY, ref, span.quote, span, confidence)
+
+    def _timing(
+        self, document: AnalysedDocument, sentence: Sentence, concept: Mention
+    ) -> tuple[MeetingRef, Confidence, int] | None:
+        """The stated meeting, how it was found, and where its words end in the sentence."""
+        anchor = document.document.date
+        place = place_after(sentence, concept.last_token)
+        dates = dates_in(sentence)
+        date = resolve_date(dates[0].text, anchor) if dates else None
+        if place or date:
+            name = place[0] if place else None
+            ref = MeetingRef("summit", date, name, link("summit", date, name, anchor))
+            ends = [concept.end, *([place[2]] if place else []), *(d.end for d in dates[:1])]
+            end = max(ends)
+            return ref, Confidence.EXPLICIT, end
+        our_body = issuer_body(document)
+        for other in document.paragraph(sentence.paragraph):
+            for mention in meetings_in(other, anchor, our_body):
+                if mention.relation == "next meeting":
+                    ref = mention.ref
+                    said = document.document.text[mention.start : mention.end]
+                    contextual = MeetingRef(
+                        ref.body, ref.date, ref.place, ref.meeting, f"from its paragraph: {said!r}"
+                    )
+                    return contextual, Confidence.CONTEXTUAL, concept.end
+        return None
+
+    def compare(self, a: Fact, b: Fact) -> Comparison:
+        return compare_meetings(a.value, b.value)
+
+
+RULE = StrategicConceptTiming()

@@ -1,0 +1,171 @@
+"""summit-dates: when and where NATO summits and ministerial meetings take place."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from checker.dates import DateValue, add_months, day
+from checker.model import Comparison, Confidence, Fact, Verdict
+from checker.nlp import AnalysedDocument, Mention, Sentence
+from checker.rules import Rule
+
+from ._meetings import (
+    BODY_NAMES,
+    MeetingMention,
+    compare_meetings,
+    issuer_body,
+    meeting_patterns,
+    meetings_in,
+)
+
+# "one-month anniversary", "first anniversary": how far back the anniversary reaches
+ANNIVERSARY_UNITS = {"day": 0, "week": 0, "month": 1, "year": 12}
+ANNIVERSARY_COUNTS = {
+    "one": 1, "two": 2, "three": 3, "six": 6,
+    "first": 1, "second": 2, "third": 3, "fifth": 5, "tenth": 10,
+}  # fmt: skip
+EVENT_NOUNS = {
+    "invasion", "attack", "war", "annexation", "start", "beginning", "outbreak", "signing",
+    "founding", "creation", "election", "independence", "liberation", "withdrawal",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class DerivedDate:
+    """A date stated through another ("on the one-month anniversary of X")."""
+
+    event: str
+    date: DateValue
+    basis: str
+
+    def __str__(self) -> str:
+        return f"{self.date} ({self.basis})"
+
+
+class SummitDates(Rule):
+    id = "summit-dates"
+    compare_within_document = True
+    title = "Dates and places of summits and ministerial meetings"
+    description = """
+What it checks: the meeting a document reports ("NATO leaders met today") and the meetings
+it announces ("Foreign Ministers ... when they meet in April", "when we meet in Madrid",
+"the NATO summit in June"), and dates stated through an anniversary.
+
+How: a meeting is identified by its body (NATO summit, Foreign Ministers, Defence
+Ministers; "we" is the issuer's body: a statement by leaders or a head of state speaks for
+the summit) and by its relation to the document: the meeting it reports, or the next one
+it announces. Relative dates resolve against the document's date and keep their
+precision ("in April" in a statement of 24 March 2022 is April 2022). The reference table
+rules/data/nato_meetings.csv links a place to its dates, so that "in Madrid" and "in June"
+can be recognised as the same meeting. Meetings of other bodies ("the parks committee will
+meet in May") are not NATO meetings and are ignored.
+
+Verdicts: agreement (same date, or place and date of one table meeting); discrepancy
+(different months, places or table meetings); complementary (a place on one side and a
+date on the other that the table cannot link, said in the message); one_sided.
+"""
+    examples = (
+        "agreement: 'when we meet in Madrid' and 'the NATO summit in June' (2022)",
+        "discrepancy: 'when they meet in April' against 'when they meet in May'",
+        "discrepancy: 'when we meet in Vilnius' against 'the NATO summit in June' (2022)",
+        "complementary: 'when we meet in Rome' against 'the summit in June' (Rome not in table)",
+    )
+
+    def patterns(self) -> Sequence[dict[str, Any]]:
+        return meeting_patterns()
+
+    def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
+        anchor = document.document.date
+        our_body = issuer_body(document)
+        upcoming: list[MeetingMention] = []
+        for sentence in document.sentences:
+            for mention in meetings_in(sentence, anchor, our_body):
+                if mention.relation == "this meeting":
+                    yield self._fact(document, mention, "this meeting")
+                elif mention.relation == "next meeting":
+                    upcoming.append(mention)
+            derived = anniversary(document, sentence, anchor)
+            if derived is not None:
+                yield derived
+        yield from self._upcoming(document, upcoming)
+
+    def _upcoming(
+        self, document: AnalysedDocument, mentions: list[MeetingMention]
+    ) -> Iterable[Fact]:
+        """Number each body's announced meetings: the earliest is 'next meeting'."""
+        for body in BODY_NAMES:
+            groups: dict[str, list[MeetingMention]] = {}
+            for mention in (m for m in mentions if m.ref.body == body):
+                ref = mention.ref
+                identity = ref.meeting.id if ref.meeting else f"{ref.place}|{ref.date}"
+                groups.setdefault(identity, []).append(mention)
+            # A meeting named by its place alone ("when we meet in Madrid") is the next one;
+            # meetings given a date are ranked by it ("in Madrid ... the Vilnius summit in 2023").
+            named = [g for g in groups.values() if all(m.ref.date is None for m in g)]
+            dated = sorted(
+                (g for g in groups.values() if g not in named),
+                key=lambda g: (start_of(g[0]), g[0].start),
+            )
+            ranked = [(0, g) for g in named] + [
+                (rank + (1 if named else 0), g) for rank, g in enumerate(dated)
+            ]
+            for rank, group in ranked:
+                relation = "next meeting" if rank == 0 else f"meeting after next (+{rank})"
+                for mention in group:
+                    yield self._fact(document, mention, relation)
+
+    def _fact(self, document: AnalysedDocument, mention: MeetingMention, relation: str) -> Fact:
+        span = document.document.span(mention.start, mention.end)
+        key = f"{BODY_NAMES[mention.ref.body]}: {relation}"
+        return Fact(self.id, key, mention.ref, span.quote, span, Confidence.NORMALISED)
+
+    def compare(self, a: Fact, b: Fact) -> Comparison:
+        if isinstance(a.value, DerivedDate) and isinstance(b.value, DerivedDate):
+            if a.value.date == b.value.date:
+                return Comparison(Verdict.AGREEMENT, "")
+            return Comparison(Verdict.DISCREPANCY, f"{a.value.date} against {b.value.date}")
+        return compare_meetings(a.value, b.value)
+
+
+def start_of(mention: MeetingMention) -> dt.date:
+    ref = mention.ref
+    if ref.meeting:
+        return ref.meeting.dates.start
+    return ref.date.start if ref.date else dt.date.max
+
+
+def anniversary(
+    document: AnalysedDocument, sentence: Sentence, anchor: dt.date | None
+) -> Fact | None:
+    """'on the one-month anniversary of Russia's invasion of Ukraine', said on 24 March 2022:
+    the invasion was on 24 February 2022."""
+    mentions: list[Mention] = sentence.labelled("ANNIVERSARY")
+    if not mentions or anchor is None:
+        return None
+    mention = mentions[0]
+    words = [t.lower for t in sentence.tokens[mention.first_token : mention.last_token]]
+    count = next((ANNIVERSARY_COUNTS[w] for w in words if w in ANNIVERSARY_COUNTS), None)
+    unit = next((w for w in words if w in ANNIVERSARY_UNITS), "year")
+    if count is None or ANNIVERSARY_UNITS[unit] == 0:
+        return None
+    tokens = sentence.tokens[mention.last_token :]
+    event_index = next((i for i, t in enumerate(tokens[:8]) if t.lower in EVENT_NOUNS), None)
+    if event_index is None:
+        return None
+    event_tokens = [tokens[event_index]]
+    rest = tokens[event_index + 1 :]
+    if len(rest) >= 2 and rest[0].lower == "of" and rest[1].text[:1].isupper():
+        event_tokens += rest[:2]
+    event = " ".join(t.text for t in event_tokens)
+    date = day(add_months(anchor, -count * ANNIVERSARY_UNITS[unit]))
+    said = document.document.text[mention.start : mention.end].rsplit(" anniversary", 1)[0]
+    basis = f"{said} before {day(anchor)}"
+    span = document.document.span(mention.start, event_tokens[-1].end)
+    value = DerivedDate(event, date, basis)
+    return Fact(RULE.id, f"date of the {event}", value, span.quote, span, Confidence.NORMALISED)
+
+
+RULE = SummitDates()
