@@ -39,7 +39,7 @@ _TRAILER = re.compile(r"^(NOTE:|\*(?P<key>Categories|Names|Subjects|DCPD Number)
 _END_MARKER = re.compile(r"^\s*(\\?#){3}\s*$|^\s*-\s*3\s*0\s*-\s*$")
 _ISSUER = re.compile(
     r"\b(?:statement|communiqu[eé]|declaration|remarks|readout|press\s+release|fact\s+sheet)"
-    r"\s+(?:by|from|of)\s+(?:the\s+)?(?P<issuer>.+?)(?:\s+(?:on|in|at|regarding|about)\s|$)",
+    r"\s+(?:issued\s+)?(?:by|from|of)\s+(?:the\s+)?(?P<issuer>.+?)(?:\s+(?:on|in|at|regarding|about)\s|$)",
     re.IGNORECASE,
 )
 _DATELINE = re.compile(

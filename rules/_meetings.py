@@ -257,9 +257,13 @@ def meetings_in(
     starts = [closest.start, *(m.start for m in stated), *([place[1]] if place else [])]
     ends = [closest.end, *(m.end for m in stated), *([place[2]] if place else [])]
     relation = relation_of(date, anchor, words)
-    if date is None and place_name is not None and only_past_meetings(body, place_name, anchor):
-        relation = "past"
-    ref = MeetingRef(body, date, place_name, link(body, date, place_name, anchor))
+    linked = link(body, date, place_name, anchor)
+    if date is None and place_name is not None:
+        if linked and anchor and linked.dates.start <= anchor <= linked.dates.end:
+            relation = "this meeting"  # "we have met in Madrid", said during the Madrid summit
+        elif only_past_meetings(body, place_name, anchor):
+            relation = "past"
+    ref = MeetingRef(body, date, place_name, linked)
     return [MeetingMention(ref, relation, min(starts), max(ends))]
 
 
