@@ -90,7 +90,8 @@ def run_audit(
                     f"failed while comparing: {type(exc).__name__}: {exc}",
                 )
             )
-    notes = []
+    errors = [*ruleset.errors, *errors]
+    notes = [f"incomplete audit: {error}" for error in errors]
     if len(documents) < 2:
         notes.append("only one document was given: there is nothing to compare it with")
     report = Report(
@@ -99,7 +100,7 @@ def run_audit(
         rules=tuple(loaded.rule.info() for loaded in ruleset.rules),
         notes=tuple(notes),
     )
-    return AuditResult(report, tuple(ruleset.errors) + tuple(errors))
+    return AuditResult(report, tuple(errors))
 
 
 def compare_rule(
@@ -116,6 +117,22 @@ def compare_rule(
     findings = []
     for key in sorted(table.by_key):
         stating = sorted(table.by_key[key], key=order.index)
+        for document in stating:
+            for fact in table.by_key[key][document]:
+                problem = rule.self_check(fact)
+                if problem:
+                    statement = make_statement(rule, fact, documents)
+                    message = f"{statement.document} contradicts itself: {problem}"
+                    findings.append(
+                        Finding(
+                            rule.id,
+                            key,
+                            Verdict.DISCREPANCY,
+                            severity[Verdict.DISCREPANCY],
+                            message,
+                            (statement,),
+                        )
+                    )
         if rule.compare_within_document:
             findings.extend(
                 conflicts_within(rule, key, table.by_key[key], stating, documents, severity)

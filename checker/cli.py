@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -84,7 +85,12 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _terminate(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt  # unwinds like Ctrl-C: temporary files are removed, reports kept
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    signal.signal(signal.SIGTERM, _terminate)
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
@@ -103,7 +109,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"crossdoc: error: {error}", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("crossdoc: interrupted; no report was changed", file=sys.stderr)
+        print(
+            "crossdoc: interrupted; reports already written are complete, the rest unchanged",
+            file=sys.stderr,
+        )
         return 130
     except BrokenPipeError:
         return EXIT_OK
@@ -123,9 +132,13 @@ def load_ruleset(args: argparse.Namespace, config: Config) -> RuleSet:
 
 
 def load_inputs(paths: Sequence[str], config: Config) -> list[Document]:
-    from checker.ingest import load_documents
+    """Documents to audit; files in folders that hold no document are skipped, with a warning."""
+    from checker.ingest import load_corpus
 
-    return load_documents(paths, config.root)
+    corpus = load_corpus(paths, config.root)
+    for skipped in corpus.skipped:
+        print(f"crossdoc: warning: {skipped} (skipped)", file=sys.stderr)
+    return corpus.documents
 
 
 def default_paths(config: Config) -> list[str]:

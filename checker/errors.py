@@ -20,6 +20,11 @@ class InputError(CrossdocError):
         self.problem = problem
 
 
+class NotADocument(InputError):
+    """The file holds no document (binary, empty, a broken link): found in a folder, it is
+    skipped with a warning; named explicitly, it is an error."""
+
+
 class ConfigError(CrossdocError):
     """The configuration or the command line asks for something that does not exist."""
 

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import os
 import re
+from array import array
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
-from checker.errors import InputError
+from checker.errors import InputError, NotADocument
 from checker.model import Document
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-MAX_FILE_BYTES = 20 * 1024 * 1024  # a statement is kilobytes; 20 MiB is a dump, not a document
+MAX_FILE_BYTES = 5 * 1024 * 1024  # a statement is kilobytes; 5 MiB is a dump, not a document
 
 # Characters mapped one to one before analysis; "" removes the character.
 CHARACTER_MAP = {
@@ -68,7 +70,7 @@ class TextBuilder:
     """Accumulates analysed text, remembering the original offset of every character."""
 
     chars: list[str] = field(default_factory=list)
-    offsets: list[int] = field(default_factory=list)
+    offsets: array[int] = field(default_factory=lambda: array("q"))
 
     def add(self, char: str, origin: int) -> None:
         if char == " " and (not self.chars or self.chars[-1] in " \n"):
@@ -103,7 +105,7 @@ def decode(path: str, data: bytes) -> str:
         except UnicodeDecodeError as exc:
             raise InputError(path, f"invalid UTF-16 at byte {exc.start}") from None
     if b"\x00" in data[:8192]:
-        raise InputError(path, "binary file (contains NUL bytes), not a text document")
+        raise NotADocument(path, "binary file (contains NUL bytes), not a text document")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -320,6 +322,10 @@ def load_document(path: Path, display_path: str, doc_id: str) -> Document:
     except IsADirectoryError:
         raise InputError(display_path, "is a directory") from None
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise NotADocument(display_path, "symbolic link loop") from None
+        if exc.errno == errno.ENOENT and path.is_symlink():
+            raise NotADocument(display_path, "broken symbolic link") from None
         raise InputError(display_path, exc.strerror or str(exc)) from None
     return parse_document(display_path, doc_id, data)
 
@@ -340,13 +346,13 @@ def parse_document(display_path: str, doc_id: str, data: bytes) -> Document:
     body_end = read_trailer(lines, body_start, header)
     body = build_body(lines[body_start:body_end])
     if not body.chars:
-        raise InputError(display_path, "no text to analyse (the document is empty)")
+        raise NotADocument(display_path, "no text to analyse (the document is empty)")
     url = front.get("permalink") or front.get("url") or front.get("source")
     return Document(
         id=doc_id,
         path=display_path,
         text="".join(body.chars),
-        offsets=tuple(body.offsets),
+        offsets=body.offsets,
         original=original,
         title=header.title,
         date=header.date,
@@ -357,35 +363,40 @@ def parse_document(display_path: str, doc_id: str, data: bytes) -> Document:
     )
 
 
-def discover(paths: Iterable[str], root: Path) -> list[tuple[Path, str]]:
-    """Expand files and folders into (path, display path) pairs, sorted and without repeats."""
-    found: dict[str, Path] = {}
+@dataclass(frozen=True)
+class Found:
+    path: Path
+    display: str
+    explicit: bool  # named on the command line, not found in a folder
+
+
+def discover(paths: Iterable[str], root: Path) -> list[Found]:
+    """Expand files and folders, sorted by display path and without repeats."""
+    found: dict[str, Found] = {}
     for given in paths:
         path = Path(given)
         if not path.exists() and not path.is_symlink():
             raise InputError(given, "no such file or directory")
         if path.is_dir():
-            files = [p for p in walk_text_files(path, given)]
+            files = walk_text_files(path)
             if not files:
                 raise InputError(
                     given, f"folder holds no text documents ({', '.join(TEXT_SUFFIXES)})"
                 )
+            for file in files:
+                name = display(file, root)
+                found.setdefault(name, Found(file, name, explicit=False))
         else:
-            files = [path]
-        for file in files:
-            found.setdefault(display(file, root), file)
-    return [(found[name], name) for name in sorted(found)]
+            name = display(path, root)
+            found[name] = Found(path, name, explicit=True)
+    return [found[name] for name in sorted(found)]
 
 
-def walk_text_files(folder: Path, given: str) -> list[Path]:
+def walk_text_files(folder: Path) -> list[Path]:
+    """Text files below `folder`, sorted; hidden files and folders are skipped, and links to
+    folders are not followed (so a link loop, or a link out of the corpus, is never walked)."""
     files: list[Path] = []
-    seen: set[tuple[int, int]] = set()
-    for current, dirs, names in os.walk(folder, followlinks=True):
-        stat = os.stat(current)
-        if (stat.st_dev, stat.st_ino) in seen:
-            dirs[:] = []  # a symbolic-link loop: this folder was walked already
-            continue
-        seen.add((stat.st_dev, stat.st_ino))
+    for current, dirs, names in os.walk(folder, followlinks=False):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
             if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES):
@@ -414,9 +425,27 @@ def document_ids(display_paths: Sequence[str]) -> list[str]:
     return ids
 
 
-def load_documents(paths: Iterable[str], root: Path) -> list[Document]:
+@dataclass(frozen=True)
+class Corpus:
+    documents: list[Document]
+    skipped: list[NotADocument]  # files found in folders that hold no document
+
+
+def load_corpus(paths: Iterable[str], root: Path) -> Corpus:
     entries = discover(paths, root)
-    ids = document_ids([name for _, name in entries])
-    return [
-        load_document(path, name, doc_id) for (path, name), doc_id in zip(entries, ids, strict=True)
-    ]
+    ids = document_ids([entry.display for entry in entries])
+    documents, skipped = [], []
+    for entry, doc_id in zip(entries, ids, strict=True):
+        try:
+            documents.append(load_document(entry.path, entry.display, doc_id))
+        except NotADocument as problem:
+            if entry.explicit:
+                raise
+            skipped.append(problem)
+    if not documents:
+        raise InputError(", ".join(paths) or ".", "no document to audit (every file was skipped)")
+    return Corpus(documents, skipped)
+
+
+def load_documents(paths: Iterable[str], root: Path) -> list[Document]:
+    return load_corpus(paths, root).documents

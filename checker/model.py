@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any
@@ -57,8 +57,9 @@ class Document:
     id: str
     path: str
     text: str
-    offsets: tuple[int, ...]  # offsets[i] = index in `original` of analysed character i
-    original: str
+    # offsets[i] = index in `original` of analysed character i (a compact array)
+    offsets: Sequence[int] = field(repr=False, compare=False)
+    original: str = field(default="", repr=False)
     title: str | None = None
     date: dt.date | None = None
     issuer: str | None = None

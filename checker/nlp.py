@@ -6,6 +6,7 @@ tokens and the pattern matches ("mentions") found in them.
 
 from __future__ import annotations
 
+import bisect
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -15,6 +16,7 @@ from typing import Any
 from checker.model import Document
 
 SPANS_KEY = "crossdoc"
+MAX_CHUNK = 100_000  # characters given to spaCy at once; longer paragraphs are cut at sentences
 
 
 @dataclass(frozen=True)
@@ -71,11 +73,18 @@ class AnalysedDocument:
 
 
 def paragraphs(text: str) -> list[tuple[int, str]]:
-    """(offset, text) of each paragraph; ingestion separates paragraphs by a blank line."""
+    """(offset, text) of each paragraph; ingestion separates paragraphs by a blank line.
+    A paragraph longer than MAX_CHUNK (a run-on extraction) is cut after a full stop."""
     found, offset = [], 0
     for part in text.split("\n\n"):
-        if part.strip():
-            found.append((offset, part))
+        start = 0
+        while len(part) - start > MAX_CHUNK:
+            cut = part.rfind(". ", start, start + MAX_CHUNK) + 2
+            cut = cut if cut > start + 1 else start + MAX_CHUNK
+            found.append((offset + start, part[start:cut]))
+            start = cut
+        if part[start:].strip():
+            found.append((offset + start, part[start:]))
         offset += len(part) + 2
     return found
 
@@ -118,12 +127,19 @@ def _build(patterns_json: str) -> Any:
 
 
 def _sentences(spacy_doc: Any, paragraph: int, offset: int, first_index: int) -> Iterable[Sentence]:
+    sents = list(spacy_doc.sents)
     spans = _longest_per_label(
         sorted(
             spacy_doc.spans.get(SPANS_KEY, []), key=lambda s: (s.start_char, -s.end_char, s.label_)
         )
     )
-    for number, sent in enumerate(spacy_doc.sents):
+    starts = [sent.start for sent in sents]
+    by_sentence: dict[int, list[Any]] = {}
+    for span in spans:  # each match belongs to the sentence it starts in, if it ends there
+        number = bisect.bisect_right(starts, span.start) - 1
+        if number >= 0 and span.end <= sents[number].end:
+            by_sentence.setdefault(number, []).append(span)
+    for number, sent in enumerate(sents):
         tokens = tuple(
             Token(
                 t.text,
@@ -145,8 +161,7 @@ def _sentences(spacy_doc: Any, paragraph: int, offset: int, first_index: int) ->
                 span.start - sent.start,
                 span.end - sent.start,
             )
-            for span in spans
-            if sent.start <= span.start and span.end <= sent.end
+            for span in by_sentence.get(number, [])
         )
         yield Sentence(
             first_index + number,
@@ -160,12 +175,13 @@ def _sentences(spacy_doc: Any, paragraph: int, offset: int, first_index: int) ->
 
 
 def _longest_per_label(spans: Sequence[Any]) -> list[Any]:
-    """Drop a match nested inside a longer match of the same label ("Korea" in "South Korea")."""
+    """Drop a match nested inside a longer match of the same label ("Korea" in "South Korea").
+    `spans` are sorted by start, longest first, so a running end per label suffices."""
     kept: list[Any] = []
-    for span in spans:  # sorted by start, longest first
-        if any(
-            k.label_ == span.label_ and k.start <= span.start and span.end <= k.end for k in kept
-        ):
+    reach: dict[str, int] = {}
+    for span in spans:
+        if reach.get(span.label_, -1) >= span.end:
             continue
         kept.append(span)
+        reach[span.label_] = max(reach.get(span.label_, -1), span.end)
     return kept

@@ -51,6 +51,11 @@ class Rule:
     def compare(self, a: Fact, b: Fact) -> Comparison:
         raise NotImplementedError
 
+    def self_check(self, fact: Fact) -> str | None:
+        """What is inconsistent within this one statement (a stated count that does not
+        match the items listed), or None. Reported as a discrepancy of its document."""
+        return None
+
     def describe(self, fact: Fact) -> str:
         """The fact's value in plain words, as reports show it."""
         return str(fact.value)

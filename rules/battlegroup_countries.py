@@ -97,17 +97,17 @@ stated count differs between sources or from the number of countries listed.
         value = Hosts(tuple(m.id for m in hosts), count)
         return Fact(self.id, key, value, span.quote, span)
 
+    def self_check(self, fact: Fact) -> str | None:
+        hosts: Hosts = fact.value
+        if hosts.count_mismatch:
+            return f"states {hosts.count} battlegroups but lists {len(hosts.countries)} countries"
+        return None
+
     def compare(self, a: Fact, b: Fact) -> Comparison:
         first, second = a.value, b.value
         problems = []
         if first.count is not None and second.count is not None and first.count != second.count:
             problems.append(f"stated count differs: {first.count} against {second.count}")
-        for hosts, which in ((first, "first"), (second, "second")):
-            if hosts.count_mismatch:
-                problems.append(
-                    f"the {which} source states {hosts.count} battlegroups "
-                    f"but lists {len(hosts.countries)} countries"
-                )
         if first.countries and second.countries:
             listed = compare_lists(first.countries, second.countries)
             if listed.missing:

@@ -101,8 +101,12 @@ def test_five_for_four_fails(project: Path, monkeypatch, capsys) -> None:  # typ
     monkeypatch.chdir(project)
     assert main(["audit", "--format", "json", "--output", "-"]) == 1
     report = json.loads(capsys.readouterr().out)
-    [finding] = [f for f in report["findings"] if f["rule"] == "battlegroup-countries"]
-    assert finding["verdict"] == "discrepancy" and "5" in finding["message"]
+    found = [f for f in report["findings"] if f["rule"] == "battlegroup-countries"]
+    across = [f for f in found if len(f["statements"]) == 2]
+    within = [f for f in found if len(f["statements"]) == 1]
+    assert [f["verdict"] for f in across] == ["discrepancy"]
+    assert "stated count differs: 5 against 4" in across[0]["message"]
+    assert "states 5 battlegroups but lists 4 countries" in within[0]["message"]
 
 
 def test_missing_path_is_one_line_exit_2_without_traceback(project: Path) -> None:

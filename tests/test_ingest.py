@@ -173,7 +173,7 @@ def test_folder_walk_is_sorted_and_skips_non_text(tmp_path: Path) -> None:
     assert [d.path for d in docs] == ["a.md", "b.txt"]
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(st.binary(max_size=400))
 def test_any_bytes_give_a_document_or_a_clean_error(data: bytes) -> None:
     try:
@@ -186,7 +186,7 @@ def test_any_bytes_give_a_document_or_a_clean_error(data: bytes) -> None:
         assert 0 <= offset < len(doc.original)
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(st.text(alphabet=st.sampled_from("ab \n\r\t\u00a0\u2019*_\\#.,"), min_size=1, max_size=80))
 def test_every_analysed_character_maps_to_an_original_one(text: str) -> None:
     try:

@@ -75,7 +75,7 @@ def test_number_normalisers_never_raise(text: str) -> None:
         assert amount.low <= amount.high
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=2000, deadline=None)
 @given(st.integers(min_value=0, max_value=10**9))
 def test_digits_with_thousands_separators_round_trip(value: int) -> None:
     assert parse_number(f"{value:,}") == value
