@@ -198,6 +198,8 @@ def make_statement(rule: Rule, fact: Fact, documents: Mapping[str, Document]) ->
         quote=fact.span.quote,
         line=fact.span.line,
         column=fact.span.column,
+        end_line=fact.span.end_line,
+        end_column=fact.span.end_column,
     )
 
 

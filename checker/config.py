@@ -9,12 +9,15 @@ from pathlib import Path
 from checker.errors import ConfigError
 
 # key -> (type, description); an unknown key is an error that lists these
-KEYS: dict[str, tuple[type, str]] = {
-    "paths": (list, "documents or folders audited when none are given"),
-    "rules": (str, "the rules directory"),
-    "reports": (str, "where `crossdoc audit` writes audit.md and audit.json"),
-    "enable": (list, "rule ids to run (default: all)"),
-    "disable": (list, "rule ids not to run"),
+KEYS: dict[str, tuple[tuple[type, ...], str]] = {
+    "paths": ((list,), "documents or folders audited when none are given"),
+    "rules": ((str,), "the rules directory"),
+    "reports": ((str,), "where `crossdoc audit` writes audit.md and audit.json"),
+    "enable": ((list,), "rule ids to run (default: all)"),
+    "disable": ((list,), "rule ids not to run"),
+    "fail_on": ((str, list), "what fails the gate: a severity, 'none', or verdicts"),
+    "severity": ((dict,), "per rule, the severity of each verdict"),
+    "baseline": ((str,), "the file of accepted findings, used when it exists"),
 }
 
 
@@ -26,6 +29,9 @@ class Config:
     reports: str = "reports"
     enable: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
+    fail_on: str | tuple[str, ...] = "discrepancy"
+    severity: dict[str, object] = field(default_factory=dict)
+    baseline: str = "crossdoc-baseline.json"
     source: str | None = None  # the file the settings came from
     extra: dict[str, object] = field(default_factory=dict)
 
@@ -61,12 +67,15 @@ def load_config(start: Path | None = None) -> Config:
                 f"{pyproject.name}: unknown key {key!r} in [tool.crossdoc]; "
                 f"valid keys: {', '.join(sorted(KEYS))}"
             )
-        kind = KEYS[key][0]
-        if kind is list and isinstance(value, list) and all(isinstance(v, str) for v in value):
+        kinds = KEYS[key][0]
+        if list in kinds and isinstance(value, list) and all(isinstance(v, str) for v in value):
             values[key] = tuple(value)
-        elif kind is str and isinstance(value, str):
+        elif (str in kinds and isinstance(value, str)) or (
+            dict in kinds and isinstance(value, dict)
+        ):
             values[key] = value
         else:
-            expected = "a list of strings" if kind is list else "a string"
+            names: dict[type, str] = {list: "a list of strings", str: "a string", dict: "a table"}
+            expected = " or ".join(names[k] for k in kinds)
             raise ConfigError(f"{pyproject.name}: [tool.crossdoc] {key} must be {expected}")
     return Config(root=root, source=str(pyproject), **values)  # type: ignore[arg-type]

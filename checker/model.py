@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -78,7 +80,10 @@ class Document:
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)
-        return Span(self.id, start, end, line, column, self.text[start:end])
+        end_line, last_column = self.position(max(start, end - 1))
+        return Span(
+            self.id, start, end, line, column, self.text[start:end], end_line, last_column + 1
+        )
 
 
 @dataclass(frozen=True)
@@ -91,6 +96,8 @@ class Span:
     line: int
     column: int
     quote: str
+    end_line: int = 0  # where the quote ends: the line, and the column just after it
+    end_column: int = 0
 
 
 @dataclass(frozen=True)
@@ -128,6 +135,8 @@ class Statement:
     quote: str
     line: int
     column: int
+    end_line: int = 0
+    end_column: int = 0
 
 
 @dataclass(frozen=True)
@@ -138,6 +147,21 @@ class Finding:
     severity: Severity
     message: str
     statements: tuple[Statement, ...]
+    accepted: str | None = None  # the baseline's reason, when a reviewer accepted it
+    gated: bool = False  # fails the gate under the policy in force
+
+    @property
+    def fingerprint(self) -> str:
+        """Identity for baselines: the rule, the fact, the verdict, the documents and their
+        normalised values; never positions or wording, so it survives re-wrapping."""
+        material = [
+            self.rule,
+            self.key,
+            self.verdict.value,
+            sorted([s.document, s.value] for s in self.statements),
+        ]
+        encoded = json.dumps(material, ensure_ascii=False, separators=(",", ":"))
+        return hashlib.sha256(encoded.encode("utf-8")).hexdigest()[:20]
 
     def check_tuple(self) -> tuple[str, str, str, tuple[str, ...]]:
         """A compact identity for tests: (rule, key, verdict, documents)."""
@@ -158,6 +182,7 @@ class Report:
     findings: tuple[Finding, ...]
     rules: tuple[RuleInfo, ...] = ()
     notes: tuple[str, ...] = ()
+    stale_baseline: tuple[str, ...] = ()  # baseline entries that match no finding
 
     @property
     def summary(self) -> dict[str, int]:
@@ -169,3 +194,7 @@ class Report:
     @property
     def has_discrepancy(self) -> bool:
         return any(f.verdict is Verdict.DISCREPANCY for f in self.findings)
+
+    @property
+    def gate_failed(self) -> bool:
+        return any(f.gated for f in self.findings)

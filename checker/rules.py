@@ -75,6 +75,11 @@ class LoadedRule:
 class RuleSet:
     rules: tuple[LoadedRule, ...]
     errors: tuple[RuleError, ...] = ()
+    known: tuple[str, ...] = ()  # every rule loaded, enabled or not
+
+    def __post_init__(self) -> None:
+        if not self.known:
+            object.__setattr__(self, "known", tuple(loaded.rule.id for loaded in self.rules))
 
     @property
     def ids(self) -> list[str]:
@@ -84,17 +89,18 @@ class RuleSet:
         for loaded in self.rules:
             if loaded.rule.id == rule_id:
                 return loaded
-        raise ConfigError(f"unknown rule {rule_id!r}; available rules: {', '.join(self.ids)}")
+        raise ConfigError(f"unknown rule {rule_id!r}; available rules: {', '.join(self.known)}")
 
     def select(self, enable: Sequence[str] = (), disable: Sequence[str] = ()) -> RuleSet:
         for rule_id in (*enable, *disable):
-            self.get(rule_id)
+            if rule_id not in self.known:
+                self.get(rule_id)  # raises, listing the rules there are
         chosen = [
             loaded
             for loaded in self.rules
             if (not enable or loaded.rule.id in enable) and loaded.rule.id not in disable
         ]
-        return RuleSet(tuple(chosen), self.errors)
+        return RuleSet(tuple(chosen), self.errors, self.known)
 
     def patterns(self) -> list[Mapping[str, Any]]:
         merged: dict[str, Mapping[str, Any]] = {}

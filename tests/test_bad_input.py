@@ -262,8 +262,7 @@ def test_broken_rules_are_reported_and_the_others_still_run(
     assert "crossdoc: error: rule broken (myrules/broken.py): syntax error at line 1" in err
     assert (
         "crossdoc: error: rule raising (myrules/raising.py): "
-        "failed while extracting: ValueError: boom"
-        in err
+        "failed while extracting: ValueError: boom" in err
     )
     assert "Traceback" not in err
     report = json.loads(out)

@@ -13,6 +13,8 @@ REPORTERS: dict[str, str] = {
     "table": "checker.reporters.table",
     "markdown": "checker.reporters.markdown",
     "json": "checker.reporters.json_report",
+    "sarif": "checker.reporters.sarif",
+    "junit": "checker.reporters.junit",
 }
 
 

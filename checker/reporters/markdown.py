@@ -35,6 +35,9 @@ def render(report: Report) -> str:
         )
     out += ["", "## Summary", "", "| verdict | findings |", "| --- | ---: |"]
     out += [f"| {verdict} | {count} |" for verdict, count in records["summary"].items()]
+    gate = records["gate"]
+    out += ["", f"Gate: {gate['failed']} failing, {gate['accepted']} accepted by the baseline."]
+    out += [f"\n> Stale baseline entry: {escape(entry)}" for entry in gate["stale_baseline"]]
     out += [f"\n> Note: {escape(note)}" for note in records["notes"]]
     titles = rule_titles(records)
     for rule_id, title in titles.items():
@@ -53,6 +56,12 @@ def render_finding(finding: dict[str, Any]) -> list[str]:
         "",
         escape(finding["message"]),
         "",
+    ]
+    if finding["accepted"] is not None:
+        lines += [f"Accepted in the baseline: {escape(finding['accepted'])}", ""]
+    elif finding["gated"]:
+        lines += ["**Fails the gate.**", ""]
+    lines += [
         "| document | line | column | value | quote |",
         "| --- | ---: | ---: | --- | --- |",
     ]

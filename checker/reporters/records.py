@@ -26,7 +26,15 @@ def as_records(report: Report) -> dict[str, Any]:
             }
             for doc in report.documents
         ],
-        "rules": [{"id": r.id, "title": r.title} for r in report.rules],
+        "rules": [
+            {
+                "id": r.id,
+                "title": r.title,
+                "description": r.description,
+                "examples": list(r.examples),
+            }
+            for r in report.rules
+        ],
         "findings": [
             {
                 "rule": f.rule,
@@ -34,6 +42,9 @@ def as_records(report: Report) -> dict[str, Any]:
                 "verdict": f.verdict.value,
                 "severity": f.severity.value,
                 "message": f.message,
+                "fingerprint": f.fingerprint,
+                "gated": f.gated,
+                "accepted": f.accepted,
                 "statements": [
                     {
                         "document": s.document,
@@ -42,6 +53,8 @@ def as_records(report: Report) -> dict[str, Any]:
                         "quote": s.quote,
                         "line": s.line,
                         "column": s.column,
+                        "end_line": s.end_line,
+                        "end_column": s.end_column,
                     }
                     for s in f.statements
                 ],
@@ -49,6 +62,11 @@ def as_records(report: Report) -> dict[str, Any]:
             for f in report.findings
         ],
         "summary": report.summary,
+        "gate": {
+            "failed": sum(f.gated for f in report.findings),
+            "accepted": sum(f.accepted is not None for f in report.findings),
+            "stale_baseline": list(report.stale_baseline),
+        },
         "notes": list(report.notes),
     }
 

@@ -21,6 +21,9 @@ def render(report: Report) -> str:
             sorted(records["summary"].items()), headers=["verdict", "findings"], tablefmt="simple"
         ),
     ]
+    gate = records["gate"]
+    lines.append(f"\ngate: {gate['failed']} failing, {gate['accepted']} accepted by the baseline")
+    lines.extend(f"stale baseline entry: {entry}" for entry in gate["stale_baseline"])
     lines.extend(f"note: {note}" for note in records["notes"])
     titles = rule_titles(records)
     for rule_id in titles:
@@ -32,7 +35,7 @@ def render(report: Report) -> str:
             for number, statement in enumerate(finding["statements"]):
                 rows.append(
                     [
-                        finding["verdict"] if number == 0 else "",
+                        status(finding) if number == 0 else "",
                         finding["key"] if number == 0 else "",
                         position(statement),
                         statement["value"],
@@ -49,3 +52,9 @@ def render(report: Report) -> str:
             )
         )
     return "\n".join(lines) + "\n"
+
+
+def status(finding: dict[str, object]) -> str:
+    if finding["accepted"] is not None:
+        return f"{finding['verdict']} (accepted)"
+    return f"{finding['verdict']} (FAILS)" if finding["gated"] else str(finding["verdict"])
