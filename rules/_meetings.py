@@ -24,6 +24,8 @@ BODY_NAMES = {
     "defence-ministers": "Defence Ministers' meeting",
 }
 FUTURE_WORDS = {"will", "when", "next", "upcoming", "forthcoming", "'ll", "shall", "until"}
+REPORTED_WORDS = {"met", "gathered", "convened"}  # a document reporting its own meeting
+RECENT_DAYS = 7  # "met yesterday", "met on Monday": still the meeting the document reports
 PAST_WORDS = {
     "met",
     "agreed",
@@ -270,6 +272,9 @@ def meetings_in(
 def relation_of(date: DateValue | None, anchor: dt.date | None, words: set[str]) -> str:
     if date is not None and anchor is not None:
         if date.start <= anchor <= date.end and date.precision == "day":
+            return "this meeting"
+        recent = date.precision == "day" and 0 <= (anchor - date.end).days <= RECENT_DAYS
+        if recent and words & REPORTED_WORDS:
             return "this meeting"
         if date.end < anchor:
             return "past"

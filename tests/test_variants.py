@@ -135,6 +135,12 @@ VALUE_CHANGES: dict[str, tuple[Edit, str]] = {
         only(WHITE_HOUSE, lambda t: t.replace("summit in June", "summit in July")),
         "summit-dates",
     ),
+    "the day of the reported summit": (
+        only(
+            WHITE_HOUSE, lambda t: t.replace("NATO leaders met today", "NATO leaders met yesterday")
+        ),
+        "summit-dates",
+    ),
     "the place of the next summit": (
         only(NATO, lambda t: t.replace("Madrid", "Vilnius")),
         "summit-dates",
