@@ -33,6 +33,8 @@ CHARACTER_MAP = {
 
 MARKDOWN_ESCAPABLE = set("\\`*_{}[]()#+-.!|<>~\"'")
 SENTENCE_END = set(".!?:;\"')]…")
+HEADING_LENGTH = 80  # a block this long without closing punctuation is a sentence cut short
+_BLOCK_MARKER = re.compile(r"^(?:[-*+•#>]|\d+[.)])\s")
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?)")
 _ITALIC_LINE = re.compile(r"^\*(?!\*)(?P<text>[^*]+)\*\s*$")
@@ -273,6 +275,7 @@ def build_body(lines: Sequence[Line]) -> TextBuilder:
     """Join hard-wrapped lines into paragraphs; rejoin paragraphs split mid-sentence."""
     out = TextBuilder()
     paragraph_open = False
+    paragraph_start = 0  # index in `out` where the current paragraph starts
     pending_break: int | None = None  # original offset of the blank gap before this line
     for line in lines:
         stripped = line.text.strip()
@@ -283,12 +286,17 @@ def build_body(lines: Sequence[Line]) -> TextBuilder:
             continue
         if out.chars:
             first = stripped.lstrip("*_\"'“‘(")[:1]
-            # a page break can split a paragraph mid-sentence: "protection\n\nagainst threats"
-            mid_sentence = first.islower() and out.last not in SENTENCE_END
+            # A page break can split a paragraph mid-sentence: "protection\n\nagainst threats",
+            # "under direct\n\nNATO command". A short block without closing punctuation is a
+            # heading; a list item or heading after the break starts a block of its own.
+            unfinished = out.last not in SENTENCE_END and not _BLOCK_MARKER.match(stripped)
+            long_block = len(out.chars) - paragraph_start > HEADING_LENGTH
+            mid_sentence = unfinished and (first.islower() or long_block)
             if pending_break is not None and not mid_sentence:
                 out.trim_end()
                 out.add("\n", pending_break)
                 out.add("\n", pending_break)
+                paragraph_start = len(out.chars)
             elif (
                 out.last == "-"
                 and len(out.chars) > 1

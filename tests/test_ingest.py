@@ -62,6 +62,21 @@ def test_page_break_in_mid_sentence_is_rejoined() -> None:
     assert doc.text == "assistance in cybersecurity and protection against threats of a nature."
 
 
+def test_page_break_before_a_capitalised_word_is_rejoined() -> None:
+    text = (
+        "We placed troops on the flank, along with significant air and naval assets, under direct"
+    )
+    doc = parse(text + "\n\nNATO command. Next sentence.\n")
+    assert doc.text == text + " NATO command. Next sentence."
+
+
+def test_headings_and_list_items_stay_apart() -> None:
+    doc = parse("Background\n\nThe summit met.\n\n- first item without a stop\n\n- second item\n")
+    assert (
+        doc.text == "Background\n\nThe summit met.\n\n- first item without a stop\n\n- second item"
+    )
+
+
 def test_paragraphs_ending_a_sentence_stay_apart() -> None:
     doc = parse("One sentence.\n\nanother starts lowercase.\n")
     assert doc.text == "One sentence.\n\nanother starts lowercase."
