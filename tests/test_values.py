@@ -201,3 +201,42 @@ def test_amount_comparison_is_symmetric_and_reflexive(a: Amount, b: Amount) -> N
         compare_intervals(a, a, first_exact=a.is_exact, second_exact=a.is_exact)
         is Verdict.AGREEMENT
     )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    # days 1-28: from 29 March, dateparser reads "February" as the next February with a 29th
+    st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2090, 12, 31)).filter(
+        lambda d: d.day <= 28
+    ),
+    st.sampled_from(
+        [
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ]
+    ),
+)
+def test_month_fast_path_matches_dateparser(anchor: dt.date, name: str) -> None:
+    """The fast path for bare month names gives what dateparser gives (future preference)."""
+    from checker.dates import _parser
+
+    data = _parser(anchor).get_date_data(name)
+    expected = data.date_obj.date()
+    if expected.month == anchor.month:
+        expected = expected.replace(year=anchor.year)
+    assert resolve_date(name, anchor) == month(expected.year, expected.month)
+
+
+def test_month_names_after_the_28th_resolve_to_the_next_such_month() -> None:
+    assert resolve_date("February", dt.date(2000, 3, 29)) == month(2001, 2)
+    assert resolve_date("in June", dt.date(2022, 1, 31)) == month(2022, 6)
