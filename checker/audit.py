@@ -121,40 +121,22 @@ def compare_rule(
             for fact in table.by_key[key][document]:
                 problem = rule.self_check(fact)
                 if problem:
-                    statement = make_statement(rule, fact, documents)
-                    message = f"{statement.document} contradicts itself: {problem}"
-                    findings.append(
-                        Finding(
-                            rule.id,
-                            key,
-                            Verdict.DISCREPANCY,
-                            severity[Verdict.DISCREPANCY],
-                            message,
-                            (statement,),
-                        )
+                    said = Comparison(
+                        Verdict.DISCREPANCY, f"{document} contradicts itself: {problem}"
                     )
+                    findings.append(make_finding(rule, key, (fact,), said, documents, severity))
         if rule.compare_within_document:
             findings.extend(
                 conflicts_within(rule, key, table.by_key[key], stating, documents, severity)
             )
         if len(stating) == 1:
             fact = table.by_key[key][stating[0]][0]
-            statement = make_statement(rule, fact, documents)
-            message = f"only {statement.document} states this: {statement.value}"
-            findings.append(
-                Finding(
-                    rule.id,
-                    key,
-                    Verdict.ONE_SIDED,
-                    severity[Verdict.ONE_SIDED],
-                    message,
-                    (statement,),
-                )
-            )
+            alone = Comparison(Verdict.ONE_SIDED, f"only {stating[0]} states this")
+            findings.append(make_finding(rule, key, (fact,), alone, documents, severity))
             continue
         for first, second in itertools.combinations(stating, 2):
             a, b, comparison = best_pair(rule, table.by_key[key][first], table.by_key[key][second])
-            findings.append(make_finding(rule, key, a, b, comparison, documents, severity))
+            findings.append(make_finding(rule, key, (a, b), comparison, documents, severity))
     return findings
 
 
@@ -173,11 +155,8 @@ def conflicts_within(
             comparison = rule.compare(a, b)
             if comparison.verdict is Verdict.DISCREPANCY:
                 detail = f"{document} contradicts itself: {comparison.detail}"
-                findings.append(
-                    make_finding(
-                        rule, key, a, b, Comparison(comparison.verdict, detail), documents, severity
-                    )
-                )
+                conflict = Comparison(comparison.verdict, detail)
+                findings.append(make_finding(rule, key, (a, b), conflict, documents, severity))
     return findings
 
 
@@ -206,13 +185,13 @@ def make_statement(rule: Rule, fact: Fact, documents: Mapping[str, Document]) ->
 def make_finding(
     rule: Rule,
     key: str,
-    a: Fact,
-    b: Fact,
+    facts: Sequence[Fact],
     comparison: Comparison,
     documents: Mapping[str, Document],
     severity: Mapping[Verdict, Severity],
 ) -> Finding:
-    statements = (make_statement(rule, a, documents), make_statement(rule, b, documents))
+    """A finding with the evidence of each fact: the verdict's detail, then every value."""
+    statements = tuple(make_statement(rule, fact, documents) for fact in facts)
     values = "; ".join(f"{s.document}: {s.value}" for s in statements)
     message = f"{comparison.detail} ({values})" if comparison.detail else values
     return Finding(

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from checker.errors import ConfigError
 from checker.model import Finding, Report
+from checker.output import read_crossdoc_json
 
 SCHEMA = "crossdoc.baseline/1"
 DEFAULT_NAME = "crossdoc-baseline.json"
@@ -48,14 +49,7 @@ def entry_for(finding: Finding, reason: str) -> Entry:
 
 
 def load_baseline(path: Path, shown: str) -> list[Entry]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ConfigError(f"{shown}: baseline file does not exist") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise ConfigError(f"{shown}: baseline is not readable JSON: {exc}") from None
-    if not isinstance(data, dict) or data.get("schema") != SCHEMA:
-        raise ConfigError(f"{shown}: not a crossdoc baseline (expected schema {SCHEMA!r})")
+    data = read_crossdoc_json(path, shown, "baseline", SCHEMA)
     entries = []
     for number, item in enumerate(data.get("entries", []), start=1):
         if not isinstance(item, dict) or not isinstance(item.get("fingerprint"), str):

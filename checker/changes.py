@@ -7,14 +7,13 @@ the same finding with other values is changed.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from tabulate import tabulate
 
-from checker.errors import CrossdocError
+from checker.output import read_crossdoc_json
 from checker.reporters.markdown import escape
 
 Identity = tuple[str, str, str, tuple[str, ...]]
@@ -32,15 +31,7 @@ class Change:
 
 
 def load_report(path: Path, shown: str) -> dict[str, Any]:
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise CrossdocError(f"{shown}: no such report") from None
-    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise CrossdocError(f"{shown}: not a readable JSON report: {exc}") from None
-    if not isinstance(data, dict) or not str(data.get("schema", "")).startswith("crossdoc.report/"):
-        raise CrossdocError(f"{shown}: not a crossdoc JSON report (no 'crossdoc.report/' schema)")
-    return data
+    return read_crossdoc_json(path, shown, "JSON report", "crossdoc.report/")
 
 
 def identity(finding: dict[str, Any]) -> Identity:

@@ -3,12 +3,27 @@
 from __future__ import annotations
 
 import contextlib
+import json
 import os
 import tempfile
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Any
 
 from checker.errors import CrossdocError
+
+
+def read_crossdoc_json(path: Path, shown: str, kind: str, schema_prefix: str) -> dict[str, Any]:
+    """A JSON file crossdoc wrote (a report, a baseline), with one-line errors naming it."""
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise CrossdocError(f"{shown}: no such {kind}") from None
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CrossdocError(f"{shown}: {kind} is not readable JSON: {exc}") from None
+    if not isinstance(data, dict) or not str(data.get("schema", "")).startswith(schema_prefix):
+        raise CrossdocError(f"{shown}: not a crossdoc {kind} (no {schema_prefix!r} schema)")
+    return data
 
 
 def check_target(path: Path, inputs: Iterable[Path]) -> None:
