@@ -227,33 +227,84 @@ def place_after(sentence: Sentence, index: int) -> tuple[str, int, int] | None:
 def meetings_in(
     sentence: Sentence, anchor: dt.date | None, our_body: str | None
 ) -> list[MeetingMention]:
-    """The meeting this sentence reports or announces, if any."""
+    """The meetings this sentence reports or announces: one per body it names ("Foreign
+    Ministers will meet in April, and leaders at the Madrid summit in June": two)."""
+    groups = body_groups(sentence, our_body)
+    dates = claim_dates(sentence, groups)
+    words = {t.lower for t in sentence.tokens}
+    found = []
+    for body, anchors in groups.items():
+        mention = meeting_of(sentence, body, anchors, dates.get(body), anchor, words)
+        if mention is not None:
+            found.append(mention)
+    return found
+
+
+def body_groups(sentence: Sentence, our_body: str | None) -> dict[str, list[Mention]]:
+    """Body -> the words that name its meeting: the body's mentions and the meeting words
+    nearest to them; "when we meet" is the issuer's body."""
     bodies = sentence.labelled(BODY)
     meet_words = sentence.labelled("MEET")
-    words = {t.lower for t in sentence.tokens}
-    speaks_for_us = bool(words & {"we", "our", "us"})
-    if bodies:
-        anchors = bodies + meet_words
-    elif meet_words and speaks_for_us and our_body:
-        anchors = meet_words
-    else:
-        return []
-    dates = dates_in(sentence)
-    best_date = nearest(dates, anchors)
-    place = None
+    groups: dict[str, list[Mention]] = {}
+    for mention in bodies:
+        groups.setdefault(mention.id, []).append(mention)
+    if not groups:
+        speaks_for_us = any(t.lower in ("we", "our", "us") for t in sentence.tokens)
+        if meet_words and speaks_for_us and our_body:
+            groups[our_body] = list(meet_words)
+        return groups
+    for word in meet_words:
+        owner = nearest(bodies, [word], window=None)
+        if owner is not None and word not in groups[owner.id]:
+            groups[owner.id].append(word)
+    return groups
+
+
+def claim_dates(sentence: Sentence, groups: dict[str, list[Mention]]) -> dict[str, Mention]:
+    """Each date belongs to the body whose words stand nearest to it (within the window)."""
+    claimed: dict[str, tuple[int, Mention]] = {}
+    for date in dates_in(sentence):
+        distances = {
+            body: min(abs(date.first_token - a.first_token) for a in anchors)
+            for body, anchors in groups.items()
+        }
+        if not distances:
+            break
+        body = min(distances, key=lambda b: (distances[b], b))
+        if distances[body] <= ANCHOR_WINDOW and (
+            body not in claimed or distances[body] < claimed[body][0]
+        ):
+            claimed[body] = (distances[body], date)
+    return {body: date for body, (_, date) in claimed.items()}
+
+
+def place_of(sentence: Sentence, anchors: list[Mention]) -> tuple[str, int, int] | None:
+    """'meet in Madrid', 'summit in Vilnius', or a known place next to the body ('the
+    Madrid summit')."""
     for mention in sorted(anchors, key=lambda m: m.start):
-        place = place or place_after(sentence, mention.last_token)
-    if best_date is None and place is None:
-        return []
-    body_mention = nearest(bodies, [best_date] if best_date else anchors, window=None)
-    body = body_mention.id if body_mention else our_body
-    if body is None:
-        return []
-    date = resolve_date(best_date.text, anchor) if best_date else None
+        after = place_after(sentence, mention.last_token)
+        if after:
+            return after
+    for place in sentence.labelled("PLACE"):
+        if any(abs(place.first_token - a.first_token) <= 2 for a in anchors):
+            return place.id, place.start, place.end
+    return None
+
+
+def meeting_of(
+    sentence: Sentence,
+    body: str,
+    anchors: list[Mention],
+    date_mention: Mention | None,
+    anchor: dt.date | None,
+    words: set[str],
+) -> MeetingMention | None:
+    place = place_of(sentence, anchors)
+    date = resolve_date(date_mention.text, anchor) if date_mention else None
     place_name = place[0] if place else None
     if date is None and place_name is None:
-        return []  # "in April" with no document date to anchor it says nothing comparable
-    stated = [best_date] if best_date else []
+        return None  # "in April" with no document date to anchor it says nothing comparable
+    stated = [date_mention] if date_mention else []
     closest = nearest(anchors, stated, window=None) if stated else None
     closest = closest or min(anchors, key=lambda m: abs(m.end - (place[1] if place else m.end)))
     starts = [closest.start, *(m.start for m in stated), *([place[1]] if place else [])]
@@ -266,7 +317,7 @@ def meetings_in(
         elif only_past_meetings(body, place_name, anchor):
             relation = "past"
     ref = MeetingRef(body, date, place_name, linked)
-    return [MeetingMention(ref, relation, min(starts), max(ends))]
+    return MeetingMention(ref, relation, min(starts), max(ends))
 
 
 def relation_of(date: DateValue | None, anchor: dt.date | None, words: set[str]) -> str:

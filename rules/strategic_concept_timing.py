@@ -18,7 +18,9 @@ from ._meetings import (
     link,
     meeting_patterns,
     meetings_in,
+    nearest,
     place_after,
+    place_of,
 )
 from ._tables import read_patterns
 
@@ -72,9 +74,10 @@ they name different summits, years or places; complementary when they cannot be 
     ) -> tuple[MeetingRef, Confidence, int] | None:
         """The stated meeting, how it was found, and where its words end in the sentence."""
         anchor = document.document.date
-        place = place_after(sentence, concept.last_token)
-        dates = dates_in(sentence)
-        date = resolve_date(dates[0].text, anchor) if dates else None
+        place = place_after(sentence, concept.last_token) or place_of(sentence, [concept])
+        nearest_date = nearest(dates_in(sentence), [concept], window=None)
+        dates = [nearest_date] if nearest_date else []  # the date tied to the concept
+        date = resolve_date(nearest_date.text, anchor) if nearest_date else None
         if place or date:
             name = place[0] if place else None
             ref = MeetingRef("summit", date, name, link("summit", date, name, anchor))
