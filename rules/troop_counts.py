@@ -30,7 +30,7 @@ SCOPE_PREPOSITIONS = {"on", "in", "to", "into", "across", "throughout", "along",
 # Words that may stand between an amount and the force it counts ("40,000 additional US troops").
 BREAKS = SCOPE_PREPOSITIONS | {"at", "of", "from", "and", "or", "but", "than", "for", "with", "by"}
 MAX_BETWEEN = 3
-SCOPE_WINDOW = 8  # tokens after the force noun in which its scope is looked for
+SCOPE_WINDOW = 12  # tokens after the force noun in which its scope is looked for
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,7 @@ class TroopCount:
     def __str__(self) -> str:
         parts = [str(self.amount), actor_name(self.actor), self.scope]
         if self.command:
-            parts.append(f"under {self.command} command")
+            parts.append(f"under {actor_name(self.command)} command")
         if self.as_of:
             parts.append(f"as of {self.as_of.isoformat()}")
         return ", ".join(parts)
@@ -114,16 +114,19 @@ scopes are different facts (each one_sided), never a discrepancy.
         start, _, amount = counted
         first = sentence.token_at(start)
         scope_found = scope_of(sentence, force, issuer)
-        if not sentence.labelled("DEPLOY") and scope_found is None:
+        command = command_of(sentence)
+        if not sentence.labelled("DEPLOY") and scope_found is None and command is None:
             return None  # a figure of troops that nobody places anywhere
-        actor = modifier_actor(sentence, first, force, issuer) or subject_actor(
-            sentence, first, issuer
+        actor = (
+            modifier_actor(sentence, first, force, issuer)
+            or subject_actor(sentence, first, issuer)
+            or command  # "there are 40,000 troops under NATO command"
+            or issuer
         )
-        actor = actor or issuer
         if actor is None:
             return None
         scope, scope_end = scope_found or ("unspecified", force.end)
-        value = TroopCount(amount, actor, scope, command_of(sentence), document.document.date)
+        value = TroopCount(amount, actor, scope, command, document.document.date)
         span = document.document.span(start, max(force.end, scope_end))
         key = f"{actor_name(actor)} / {scope}"
         return Fact(self.id, key, value, span.quote, span, Confidence.NORMALISED)
@@ -193,7 +196,7 @@ def scope_of(sentence: Sentence, force: Mention, issuer: str | None) -> tuple[st
 
 
 def command_of(sentence: Sentence) -> str | None:
-    """'under direct NATO command' -> NATO."""
+    """'under direct NATO command' -> NATO (an actor id)."""
     words = [t.lower for t in sentence.tokens]
     if "command" not in words or "under" not in words:
         return None
@@ -201,7 +204,7 @@ def command_of(sentence: Sentence) -> str | None:
     for mention in sentence.mentions:
         actor = actor_of(mention)
         if actor and words.index("under") < mention.first_token < index:
-            return actor_name(actor)
+            return actor
     return None
 
 
