@@ -8,7 +8,7 @@ from checker.model import Report
 from checker.reporters.records import as_records, position, rule_titles
 
 SUFFIX = ".txt"
-QUOTE_WIDTH = 48
+QUOTE_WIDTH = 40
 
 
 def render(report: Report) -> str:
@@ -48,7 +48,7 @@ def render(report: Report) -> str:
                 rows,
                 headers=["verdict", "fact", "where", "value", "quote"],
                 tablefmt="simple_grid",
-                maxcolwidths=[None, 24, 28, 28, QUOTE_WIDTH],
+                maxcolwidths=[None, 22, None, 26, QUOTE_WIDTH],
             )
         )
     return "\n".join(lines) + "\n"
