@@ -131,6 +131,15 @@ def issuer_body(document: AnalysedDocument) -> str | None:
     return None
 
 
+def meeting_subject(text: str) -> str | None:
+    """'Allies will meet ...': the body a subject's meeting is (rules/data/meeting_bodies.csv).
+    `text` is the sentence up to its meeting word."""
+    for row in read_table("meeting_bodies.csv"):
+        if row["role"] == "meets" and re.search(rf"(?<!\w){re.escape(row['phrase'])}(?!\w)", text):
+            return row["body"]
+    return None
+
+
 def same_place(first: str, second: str) -> bool:
     return fuzz.ratio(first.lower(), second.lower()) >= PLACE_MATCH_SCORE
 
@@ -252,6 +261,10 @@ def body_groups(sentence: Sentence, our_body: str | None) -> dict[str, list[Ment
         speaks_for_us = any(t.lower in ("we", "our", "us") for t in sentence.tokens)
         if meet_words and speaks_for_us and our_body:
             groups[our_body] = list(meet_words)
+        elif meet_words and (
+            body := meeting_subject(sentence.text[: meet_words[0].start - sentence.start])
+        ):
+            groups[body] = list(meet_words)  # the subject stands before the verb
         return groups
     for word in meet_words:
         owner = nearest(bodies, [word], window=None)
