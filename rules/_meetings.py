@@ -23,6 +23,12 @@ BODY_NAMES = {
     "foreign-ministers": "Foreign Ministers' meeting",
     "defence-ministers": "Defence Ministers' meeting",
 }
+DEFAULT_ORG = "NATO"  # the organisation of a meeting when a document names none
+OTHER_BODY_NAMES = {
+    "summit": "summit",
+    "foreign-ministers": "Foreign Ministers' meeting",
+    "defence-ministers": "Defence Ministers' meeting",
+}
 FUTURE_WORDS = {"will", "when", "next", "upcoming", "forthcoming", "'ll", "shall", "until"}
 REPORTED_WORDS = {"met", "gathered", "convened"}  # a document reporting its own meeting
 RECENT_DAYS = 7  # "met yesterday", "met on Monday": still the meeting the document reports
@@ -66,6 +72,11 @@ class MeetingRef:
     place: str | None = None
     meeting: Meeting | None = None
     context: str = ""  # how the meeting was found when not in the sentence itself
+    org: str = DEFAULT_ORG
+
+    @property
+    def label(self) -> str:
+        return meeting_label(self.org, self.body)
 
     def __str__(self) -> str:
         stated = ", ".join(x for x in (self.place, str(self.date) if self.date else None) if x)
@@ -120,15 +131,61 @@ def meeting_patterns() -> list[dict[str, Any]]:
     ]
 
 
+@dataclass(frozen=True)
+class Speaker:
+    """Whose meetings a document speaks of: its organisation, and the body "we" is."""
+
+    org: str
+    body: str | None
+
+
+def speaker(document: AnalysedDocument) -> Speaker:
+    return Speaker(document_org(document), issuer_body(document))
+
+
 def issuer_body(document: AnalysedDocument) -> str | None:
     """Which body "we" is at a meeting: a statement by leaders or a head of state -> summit."""
     text = " ".join(x for x in (document.document.issuer, document.document.title) if x)
     if document.sentences and re.match(r"(?i)^we,\s", document.sentences[0].text):
         text += " " + document.sentences[0].text
     for row in read_table("meeting_bodies.csv"):
-        if re.search(rf"(?i)(?<!\w){re.escape(row['phrase'])}", text):
+        if row["role"] != "meets" and re.search(rf"(?i)(?<!\w){re.escape(row['phrase'])}", text):
             return row["body"]
     return None
+
+
+@lru_cache(maxsize=1)
+def _org_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
+    rows = sorted(read_table("organisations.csv"), key=lambda r: -len(r["phrase"]))
+    return tuple((re.compile(rf"(?<!\w){re.escape(r['phrase'])}(?!\w)"), r["org"]) for r in rows)
+
+
+def orgs_in(text: str) -> list[str]:
+    """Organisations a text names, most mentioned first (ties: first mentioned)."""
+    counts: dict[str, tuple[int, int]] = {}
+    for pattern, org in _org_patterns():
+        for match in pattern.finditer(text):
+            count, first = counts.get(org, (0, match.start()))
+            counts[org] = (count + 1, min(first, match.start()))
+    return sorted(counts, key=lambda org: (-counts[org][0], counts[org][1]))
+
+
+def document_org(document: AnalysedDocument) -> str:
+    """The organisation whose meetings a document reports: named in its title or issuer,
+    else the one its text names most; NATO when it names none."""
+    heading = " ".join(x for x in (document.document.title, document.document.issuer) if x)
+    named = orgs_in(heading) or orgs_in(document.document.text)
+    return named[0] if named else DEFAULT_ORG
+
+
+def sentence_org(sentence: Sentence, default: str) -> str:
+    """A sentence that names only another organisation speaks of that one's meetings."""
+    named = set(orgs_in(sentence.text))
+    return named.pop() if len(named) == 1 else default
+
+
+def meeting_label(org: str, body: str) -> str:
+    return BODY_NAMES[body] if org == DEFAULT_ORG else f"{org} {OTHER_BODY_NAMES[body]}"
 
 
 def meeting_subject(text: str) -> str | None:
@@ -234,16 +291,17 @@ def place_after(sentence: Sentence, index: int) -> tuple[str, int, int] | None:
 
 
 def meetings_in(
-    sentence: Sentence, anchor: dt.date | None, our_body: str | None
+    sentence: Sentence, anchor: dt.date | None, speaking: Speaker
 ) -> list[MeetingMention]:
     """The meetings this sentence reports or announces: one per body it names ("Foreign
     Ministers will meet in April, and leaders at the Madrid summit in June": two)."""
-    groups = body_groups(sentence, our_body)
+    groups = body_groups(sentence, speaking.body)
     dates = claim_dates(sentence, groups)
     words = {t.lower for t in sentence.tokens}
+    org = sentence_org(sentence, speaking.org)
     found = []
     for body, anchors in groups.items():
-        mention = meeting_of(sentence, body, anchors, dates.get(body), anchor, words)
+        mention = meeting_of(sentence, org, body, anchors, dates.get(body), anchor, words)
         if mention is not None:
             found.append(mention)
     return found
@@ -306,6 +364,7 @@ def place_of(sentence: Sentence, anchors: list[Mention]) -> tuple[str, int, int]
 
 def meeting_of(
     sentence: Sentence,
+    org: str,
     body: str,
     anchors: list[Mention],
     date_mention: Mention | None,
@@ -323,13 +382,13 @@ def meeting_of(
     starts = [closest.start, *(m.start for m in stated), *([place[1]] if place else [])]
     ends = [closest.end, *(m.end for m in stated), *([place[2]] if place else [])]
     relation = relation_of(date, anchor, words)
-    linked = link(body, date, place_name, anchor)
-    if date is None and place_name is not None:
+    linked = link(body, date, place_name, anchor) if org == DEFAULT_ORG else None
+    if date is None and place_name is not None and org == DEFAULT_ORG:
         if linked and anchor and linked.dates.start <= anchor <= linked.dates.end:
             relation = "this meeting"  # "we have met in Madrid", said during the Madrid summit
         elif only_past_meetings(body, place_name, anchor):
             relation = "past"
-    ref = MeetingRef(body, date, place_name, linked)
+    ref = MeetingRef(body, date, place_name, linked, org=org)
     return MeetingMention(ref, relation, min(starts), max(ends))
 
 

@@ -11,16 +11,17 @@ from checker.nlp import AnalysedDocument, Mention, Sentence
 from checker.rules import Rule
 
 from ._meetings import (
+    DEFAULT_ORG,
     MeetingRef,
     compare_meetings,
     dates_in,
-    issuer_body,
     link,
     meeting_patterns,
     meetings_in,
     nearest,
     place_after,
     place_of,
+    speaker,
 )
 from ._tables import read_patterns
 
@@ -84,10 +85,10 @@ they name different summits, years or places; complementary when they cannot be 
             ends = [concept.end, *([place[2]] if place else []), *(d.end for d in dates[:1])]
             end = max(ends)
             return ref, Confidence.EXPLICIT, end
-        our_body = issuer_body(document)
+        speaking = speaker(document)
         for other in document.paragraph(sentence.paragraph):
-            for mention in meetings_in(other, anchor, our_body):
-                if mention.relation == "next meeting":
+            for mention in meetings_in(other, anchor, speaking):
+                if mention.relation == "next meeting" and mention.ref.org == DEFAULT_ORG:
                     ref = mention.ref
                     said = document.document.text[mention.start : mention.end]
                     contextual = MeetingRef(

@@ -13,12 +13,11 @@ from checker.nlp import AnalysedDocument, Mention, Sentence
 from checker.rules import Rule
 
 from ._meetings import (
-    BODY_NAMES,
     MeetingMention,
     compare_meetings,
-    issuer_body,
     meeting_patterns,
     meetings_in,
+    speaker,
 )
 
 # "one-month anniversary", "first anniversary": how far back the anniversary reaches
@@ -79,10 +78,10 @@ date on the other that the table cannot link, said in the message); one_sided.
 
     def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
         anchor = document.document.date
-        our_body = issuer_body(document)
+        speaking = speaker(document)
         upcoming: list[MeetingMention] = []
         for sentence in document.sentences:
-            for mention in meetings_in(sentence, anchor, our_body):
+            for mention in meetings_in(sentence, anchor, speaking):
                 if mention.relation == "this meeting":
                     yield self._fact(document, mention, "this meeting")
                 elif mention.relation == "next meeting":
@@ -96,9 +95,9 @@ date on the other that the table cannot link, said in the message); one_sided.
         self, document: AnalysedDocument, mentions: list[MeetingMention]
     ) -> Iterable[Fact]:
         """Number each body's announced meetings: the earliest is 'next meeting'."""
-        for body in BODY_NAMES:
+        for label in sorted({m.ref.label for m in mentions}):
             groups: dict[str, list[MeetingMention]] = {}
-            for mention in (m for m in mentions if m.ref.body == body):
+            for mention in (m for m in mentions if m.ref.label == label):
                 ref = mention.ref
                 identity = ref.meeting.id if ref.meeting else f"{ref.place}|{ref.date}"
                 groups.setdefault(identity, []).append(mention)
@@ -119,7 +118,7 @@ date on the other that the table cannot link, said in the message); one_sided.
 
     def _fact(self, document: AnalysedDocument, mention: MeetingMention, relation: str) -> Fact:
         span = document.document.span(mention.start, mention.end)
-        key = f"{BODY_NAMES[mention.ref.body]}: {relation}"
+        key = f"{mention.ref.label}: {relation}"
         return Fact(self.id, key, mention.ref, span.quote, span, Confidence.NORMALISED)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
