@@ -33,10 +33,27 @@ class Config:
     severity: dict[str, object] = field(default_factory=dict)
     baseline: str = "crossdoc-baseline.json"
     source: str | None = None  # the file the settings came from
+    explicit: frozenset[str] = frozenset()  # the keys the settings file set
     extra: dict[str, object] = field(default_factory=dict)
 
     def rules_dir(self) -> Path:
-        return (self.root / self.rules).resolve()
+        """The configured rules directory; when none is configured and the project has no
+        rules/, the rules that ship with crossdoc."""
+        configured = (self.root / self.rules).resolve()
+        if configured.is_dir() or "rules" in self.explicit:
+            return configured
+        return bundled_rules_dir() or configured
+
+
+def bundled_rules_dir() -> Path | None:
+    """The rules that ship with crossdoc: installed beside the package as
+    checker/bundled_rules (a wheel), or rules/ beside it (a source checkout, an editable
+    install)."""
+    package = Path(__file__).resolve().parent
+    for candidate in (package / "bundled_rules", package.parent / "rules"):
+        if candidate.is_dir():
+            return candidate
+    return None
 
 
 def find_root(start: Path) -> Path:
@@ -78,4 +95,4 @@ def load_config(start: Path | None = None) -> Config:
             names: dict[type, str] = {list: "a list of strings", str: "a string", dict: "a table"}
             expected = " or ".join(names[k] for k in kinds)
             raise ConfigError(f"{pyproject.name}: [tool.crossdoc] {key} must be {expected}")
-    return Config(root=root, source=str(pyproject), **values)  # type: ignore[arg-type]
+    return Config(root=root, source=str(pyproject), explicit=frozenset(values), **values)  # type: ignore[arg-type]
