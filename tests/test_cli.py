@@ -176,6 +176,6 @@ def test_without_a_rules_folder_the_shipped_rules_are_used(tmp_path: Path) -> No
 def test_a_configured_rules_folder_that_is_missing_is_an_error(tmp_path: Path) -> None:
     shutil.copytree(SEEDS, tmp_path / "corpus")
     (tmp_path / "pyproject.toml").write_text('[tool.crossdoc]\nrules = "myrules"\n')
-    result = run_cli("audit", "corpus", cwd=tmp_path)
+    result = run_cli("audit", "corpus", "--format", "json", cwd=tmp_path)
     assert result.returncode == 2
     assert result.stderr.strip() == "crossdoc: error: myrules: rules directory does not exist"
