@@ -192,7 +192,7 @@ def read_header(lines: list[Line], first: int, header: Header) -> int:
     title and a dateline): italic administration line, bold title, italic date line."""
     index = first
     while index < len(lines):
-        text = lines[index].text.strip()
+        text = " ".join(lines[index].text.split())  # tabs and non-breaking spaces fold too
         if not text:
             index += 1
             continue
@@ -221,12 +221,12 @@ def read_trailer(lines: list[Line], start: int, header: Header) -> int:
     Returns the index of the first line after the body."""
     end = len(lines)
     for index in range(start, len(lines)):
-        text = lines[index].text.strip()
+        text = " ".join(lines[index].text.split())
         if _TRAILER.match(text) or _END_MARKER.match(text):
             end = index
             break
     for line in lines[end:]:
-        text = line.text.strip()
+        text = " ".join(line.text.split())
         match = _TRAILER.match(text)
         if not match:
             continue

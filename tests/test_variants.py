@@ -68,6 +68,14 @@ FORM_ONLY: dict[str, Edit] = {
     "rewrapped NATO": only(NATO, lambda text: rewrap(text, 62)),
     "unwrapped White House": only(WHITE_HOUSE, unwrap),
     "numbers in words": only(NATO, lambda text: text.replace("40,000", "forty thousand")),
+    "tabs and non-breaking spaces in layout lines": only(
+        NATO,
+        lambda text: (
+            text.replace("Administration of", "Administration\tof")
+            .replace("DCPD Number", "DCPD\u00a0Number")
+            .replace("March 24, 2022", "March\u00a024,\t2022")
+        ),
+    ),
     "battle groups": lambda _, text: text.replace("battlegroups", "battle groups"),
     "battlegroups": lambda _, text: text.replace("battle groups", "battlegroups"),
     "page break mid-sentence": only(
