@@ -75,24 +75,26 @@ def add_months(value: dt.date, months: int) -> dt.date:
 
 
 @lru_cache(maxsize=8)
-def _parser(anchor: dt.date) -> Any:
+def _parser(anchor: dt.date, prefer: str = "future") -> Any:
     from dateparser.date import DateDataParser  # imported lazily: it is not needed for --help
 
     return DateDataParser(
         languages=["en"],
         settings={
             "RELATIVE_BASE": dt.datetime.combine(anchor, dt.time()),
-            "PREFER_DATES_FROM": "future",
+            "PREFER_DATES_FROM": prefer,
             "PREFER_DAY_OF_MONTH": "first",
             "REQUIRE_PARTS": [],
         },
     )
 
 
-def resolve_date(text: str, anchor: dt.date | None) -> DateValue | None:
+def resolve_date(text: str, anchor: dt.date | None, prefer: str = "future") -> DateValue | None:
     """'in April' -> April of the anchor's year or the next; 'today' -> the anchor; '2023'.
 
-    Without an anchor, a date that needs one (no year stated) is not resolved.
+    A date without a year is the next such date (`prefer="future"`: announcements) or the
+    last one (`prefer="past"`: "leaders met on March 23"). Without an anchor, a date that
+    needs one is not resolved.
     """
     cleaned = " ".join(text.replace("’", "'").split()).strip(" ,.")
     cleaned = re.sub(r"^(?:in|on|by|at|during|from|until|before|after)\s+", "", cleaned, flags=re.I)
@@ -107,12 +109,12 @@ def resolve_date(text: str, anchor: dt.date | None) -> DateValue | None:
         return year(int(cleaned))
     named = _MONTH_ONLY.fullmatch(cleaned)
     if named:  # the common case, resolved here: dateparser's first call costs ~0.3 s
-        return _resolve_month(named, anchor)
+        return _resolve_month(named, anchor, prefer)
     day_range = _DAY_RANGE.match(cleaned)
     if day_range:
-        return _resolve_day_range(day_range, anchor)
+        return _resolve_day_range(day_range, anchor, prefer)
     try:
-        data = _parser(anchor or dt.date(2000, 1, 1)).get_date_data(cleaned)
+        data = _parser(anchor or dt.date(2000, 1, 1), prefer).get_date_data(cleaned)
     except Exception:  # dateparser raises assorted errors on odd input; unparsable is None
         return None
     if data is None or data.date_obj is None:
@@ -128,11 +130,13 @@ def resolve_date(text: str, anchor: dt.date | None) -> DateValue | None:
     return day(found)
 
 
-def _resolve_day_range(match: re.Match[str], anchor: dt.date | None) -> DateValue | None:
+def _resolve_day_range(
+    match: re.Match[str], anchor: dt.date | None, prefer: str
+) -> DateValue | None:
     """'28-30 June 2022', 'July 11-12, 2023': dateparser would keep only the first day."""
     first, last = match.group("d1") or match.group("d3"), match.group("d2") or match.group("d4")
     month_name = match.group("m1") or match.group("m2")
-    start = resolve_date(f"{first} {month_name} {match.group('year') or ''}", anchor)
+    start = resolve_date(f"{first} {month_name} {match.group('year') or ''}", anchor, prefer)
     if start is None:
         return None
     try:
@@ -142,12 +146,14 @@ def _resolve_day_range(match: re.Match[str], anchor: dt.date | None) -> DateValu
     return span_of(start.start, end) if end >= start.start else None
 
 
-def _resolve_month(match: re.Match[str], anchor: dt.date | None) -> DateValue | None:
-    """'April' -> the next April from the anchor (this month if it is the anchor's month);
-    'April 2023' -> April 2023. The same rule dateparser applies with PREFER_DATES_FROM future."""
+def _resolve_month(match: re.Match[str], anchor: dt.date | None, prefer: str) -> DateValue | None:
+    """'April' -> the next April from the anchor (this month if it is the anchor's month), or
+    the last one with prefer="past"; 'April 2023' -> April 2023."""
     number = _MONTHS.split("|").index(match.group("month").lower()) + 1
     if match.group("year"):
         return month(int(match.group("year")), number)
     if anchor is None:
         return None
+    if prefer == "past":
+        return month(anchor.year if number <= anchor.month else anchor.year - 1, number)
     return month(anchor.year if number >= anchor.month else anchor.year + 1, number)

@@ -372,7 +372,9 @@ def meeting_of(
     words: set[str],
 ) -> MeetingMention | None:
     place = place_of(sentence, anchors)
-    date = resolve_date(date_mention.text, anchor) if date_mention else None
+    reported = bool(words & REPORTED_WORDS) and not words & FUTURE_WORDS  # "leaders met on ..."
+    prefer = "past" if reported else "future"
+    date = resolve_date(date_mention.text, anchor, prefer) if date_mention else None
     place_name = place[0] if place else None
     if date is None and place_name is None:
         return None  # "in April" with no document date to anchor it says nothing comparable

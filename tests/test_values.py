@@ -103,6 +103,14 @@ def test_resolve_date_against_the_document_date(text: str, expected: DateValue |
     assert resolve_date(text, ANCHOR) == expected
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("March 23", day(dt.date(2022, 3, 23))), ("April", month(2021, 4)), ("March", month(2022, 3))],
+)
+def test_resolve_date_preferring_the_past(text: str, expected: DateValue) -> None:
+    assert resolve_date(text, ANCHOR, prefer="past") == expected
+
+
 def test_a_date_that_needs_an_anchor_is_not_guessed_without_one() -> None:
     assert resolve_date("in April", None) is None
     assert resolve_date("April 2023", None) == month(2023, 4)
