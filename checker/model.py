@@ -190,11 +190,3 @@ class Report:
         for finding in self.findings:
             counts[finding.verdict.value] += 1
         return counts
-
-    @property
-    def has_discrepancy(self) -> bool:
-        return any(f.verdict is Verdict.DISCREPANCY for f in self.findings)
-
-    @property
-    def gate_failed(self) -> bool:
-        return any(f.gated for f in self.findings)

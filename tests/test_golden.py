@@ -55,5 +55,22 @@ def test_seeds_battlegroups_are_an_ordering_difference_with_evidence(ruleset: Ru
         assert line[statement["column"] - 1 :].startswith(statement["quote"].split(",")[0])
 
 
+def test_seeds_findings_at_a_glance(ruleset: RuleSet) -> None:
+    documents = load_documents([str(SEEDS)], ROOT)
+    found = {f.check_tuple() for f in run_audit(documents, ruleset).report.findings}
+    both = ("000_0a250b0e07406cdf", "003_991f4bdfd60fae3c")
+    nato, white_house = both
+    assert found == {
+        ("battlegroup-countries", "new battlegroups", "ordering_difference", both),
+        ("strategic-concept-timing", "adoption of the next Strategic Concept", "agreement", both),
+        ("summit-dates", "NATO summit: this meeting", "agreement", both),
+        ("summit-dates", "NATO summit: next meeting", "agreement", both),
+        ("summit-dates", "Foreign Ministers' meeting: next meeting", "one_sided", (nato,)),
+        ("summit-dates", "date of the invasion of Ukraine", "one_sided", (white_house,)),
+        ("troop-counts", "NATO / eastern flank", "one_sided", (nato,)),
+        ("troop-counts", "United States / Europe", "one_sided", (white_house,)),
+    }
+
+
 def test_seeds_report_is_deterministic(ruleset: RuleSet) -> None:
     assert render_seeds(ruleset) == render_seeds(ruleset)
