@@ -15,6 +15,7 @@ from tabulate import tabulate
 
 from checker.output import read_crossdoc_json
 from checker.reporters.markdown import escape
+from checker.reporters.records import position
 
 Identity = tuple[str, str, str, tuple[str, ...]]
 
@@ -65,7 +66,7 @@ def summary_line(changes: list[Change]) -> str:
 def where(finding: dict[str, Any] | None) -> str:
     if not finding:
         return ""
-    return "; ".join(f"{s['path']}:{s['line']}:{s['column']}" for s in finding["statements"])
+    return "; ".join(position(s) for s in finding["statements"])
 
 
 def rows(changes: list[Change]) -> list[list[str]]:

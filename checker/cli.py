@@ -225,12 +225,11 @@ def default_paths(config: Config) -> list[str]:
 def build_policy(args: argparse.Namespace, config: Config, ruleset: RuleSet) -> Policy:
     from checker.policy import Policy, parse_fail_on, parse_severities, parse_severity_option
 
-    severity: dict[str, dict[str, str]] = {
-        rule: dict(levels) for rule, levels in config.severity.items() if isinstance(levels, dict)
-    }
+    severity: dict[str, dict[str, str]] = {}
     for rule, levels in config.severity.items():
         if not isinstance(levels, dict):
             raise ConfigError(f"[tool.crossdoc.severity] {rule} must map verdicts to severities")
+        severity[rule] = dict(levels)
     for option in args.severity:
         rule, verdict, level = parse_severity_option(option)
         severity.setdefault(rule, {})[verdict] = level
@@ -344,20 +343,15 @@ def check_reports(rendered: list[tuple[Path, str]]) -> int:
             current = None
         if current != text:
             stale.append(target)
+    from checker.ingest import display
+
     for target in stale:
         print(
-            f"crossdoc: {display_path(target)} is out of date with the documents: "
+            f"crossdoc: {display(target, Path.cwd())} is out of date with the documents: "
             "run `crossdoc audit` and commit the result",
             file=sys.stderr,
         )
     return EXIT_FAIL if stale else EXIT_OK
-
-
-def display_path(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
 
 
 def exit_status(report: Report, errors: list[str], policy: Policy, strict_baseline: bool) -> int:
@@ -432,6 +426,7 @@ def cmd_facts(args: argparse.Namespace, config: Config) -> int:
 
     from checker.audit import extract_facts
     from checker.nlp import Pipeline
+    from checker.reporters.records import position
 
     ruleset = load_ruleset(args, config)
     documents = sorted(load_inputs(args.paths, config), key=lambda d: d.path)
@@ -455,10 +450,7 @@ def cmd_facts(args: argparse.Namespace, config: Config) -> int:
     if args.format == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
-        table = [
-            [r["rule"], r["key"], r["value"], f"{r['path']}:{r['line']}:{r['column']}", r["quote"]]
-            for r in rows
-        ]
+        table = [[r["rule"], r["key"], r["value"], position(r), r["quote"]] for r in rows]
         print(
             tabulate(
                 table,

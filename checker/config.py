@@ -34,7 +34,6 @@ class Config:
     baseline: str = "crossdoc-baseline.json"
     source: str | None = None  # the file the settings came from
     explicit: frozenset[str] = frozenset()  # the keys the settings file set
-    extra: dict[str, object] = field(default_factory=dict)
 
     def rules_dir(self) -> Path:
         """The configured rules directory; when none is configured and the project has no

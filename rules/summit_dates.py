@@ -164,7 +164,9 @@ def anniversary(
     basis = f"{said} before {day(anchor)}"
     span = document.document.span(mention.start, event_tokens[-1].end)
     value = DerivedDate(event, date, basis)
-    return Fact(RULE.id, f"date of the {event}", value, span.quote, span, Confidence.NORMALISED)
+    return Fact(
+        SummitDates.id, f"date of the {event}", value, span.quote, span, Confidence.NORMALISED
+    )
 
 
 RULE = SummitDates()
