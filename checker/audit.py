@@ -1,31 +1,29 @@
 """The audit: documents and rules in, a report out.
 
-ingest -> nlp -> rules' extractors (facts) -> pair facts by rule and key across every pair
-of documents -> rules' comparators (verdicts) -> findings with evidence.
+ingest -> nlp -> rules' extractors (facts, one document at a time) -> findings (one per
+fact: its statements grouped into sides by value, the sides related by the rule's
+comparator) -> report.
 """
 
 from __future__ import annotations
 
-import itertools
-from collections import defaultdict
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 
 from checker.errors import RuleError
+from checker.findings import build_findings
 from checker.model import (
     DEFAULT_SEVERITY,
-    VERDICT_PREFERENCE,
-    Comparison,
     Document,
     Fact,
     Finding,
     Report,
     Severity,
-    Statement,
     Verdict,
+    document_labels,
 )
 from checker.nlp import AnalysedDocument, Pipeline
-from checker.rules import LoadedRule, Rule, RuleSet
+from checker.rules import RuleSet
 
 
 @dataclass(frozen=True)
@@ -34,35 +32,33 @@ class AuditResult:
     errors: tuple[RuleError, ...] = ()
 
 
-@dataclass
-class FactTable:
-    """Facts of one rule: key -> document id -> distinct facts in document order."""
-
-    by_key: dict[str, dict[str, list[Fact]]] = field(default_factory=lambda: defaultdict(dict))
-
-    def add(self, fact: Fact) -> None:
-        facts = self.by_key[fact.key].setdefault(fact.span.document, [])
-        if all(existing.value != fact.value for existing in facts):
-            facts.append(fact)
-
-
 def extract_facts(
-    analysed: Sequence[AnalysedDocument], ruleset: RuleSet
+    analysed: Iterable[AnalysedDocument], ruleset: RuleSet
 ) -> tuple[dict[str, list[Fact]], list[RuleError]]:
-    """Every rule over every document; a rule that raises is recorded, the others go on."""
-    facts: dict[str, list[Fact]] = {}
+    """Every rule over every document, one document at a time (only facts are kept).
+
+    A rule that raises is recorded and skipped for the rest of the audit; the others go on.
+    """
+    facts: dict[str, list[Fact]] = {loaded.rule.id: [] for loaded in ruleset.rules}
     errors: list[RuleError] = []
-    for loaded in ruleset.rules:
-        try:
-            facts[loaded.rule.id] = [f for doc in analysed for f in loaded.rule.extract(doc)]
-        except Exception as exc:
-            errors.append(
-                RuleError(
-                    loaded.rule.id,
-                    loaded.path,
-                    f"failed while extracting: {type(exc).__name__}: {exc}",
+    failed: set[str] = set()
+    for document in analysed:
+        for loaded in ruleset.rules:
+            if loaded.rule.id in failed:
+                continue
+            try:
+                facts[loaded.rule.id].extend(loaded.rule.extract(document))
+            except Exception as exc:
+                failed.add(loaded.rule.id)
+                errors.append(
+                    RuleError(
+                        loaded.rule.id,
+                        loaded.path,
+                        f"failed while extracting: {type(exc).__name__}: {exc}",
+                    )
                 )
-            )
+    for rule_id in failed:
+        del facts[rule_id]
     return facts, errors
 
 
@@ -72,16 +68,18 @@ def run_audit(
     severities: Mapping[str, Mapping[Verdict, Severity]] | None = None,
 ) -> AuditResult:
     documents = sorted(documents, key=lambda d: (d.path, d.id))
-    analysed = Pipeline(ruleset.patterns()).analyse(documents)
+    analysed = Pipeline(ruleset.patterns()).analyse_each(documents)
     facts, errors = extract_facts(analysed, ruleset)
-    by_id = {d.id: d for d in documents}
+    labels = document_labels(documents)
     findings: list[Finding] = []
     for loaded in ruleset.rules:
         if loaded.rule.id not in facts:
             continue
         severity = {**DEFAULT_SEVERITY, **(severities or {}).get(loaded.rule.id, {})}
         try:
-            findings.extend(compare_rule(loaded, facts[loaded.rule.id], by_id, severity))
+            findings.extend(
+                build_findings(loaded.rule, facts[loaded.rule.id], documents, labels, severity)
+            )
         except Exception as exc:
             errors.append(
                 RuleError(
@@ -99,101 +97,6 @@ def run_audit(
         findings=tuple(findings),
         rules=tuple(loaded.rule.info() for loaded in ruleset.rules),
         notes=tuple(notes),
+        labels=labels,
     )
     return AuditResult(report, tuple(errors))
-
-
-def compare_rule(
-    loaded: LoadedRule,
-    facts: Sequence[Fact],
-    documents: Mapping[str, Document],
-    severity: Mapping[Verdict, Severity],
-) -> list[Finding]:
-    rule = loaded.rule
-    table = FactTable()
-    for fact in facts:
-        table.add(fact)
-    order = list(documents)
-    findings = []
-    for key in sorted(table.by_key):
-        stating = sorted(table.by_key[key], key=order.index)
-        for document in stating:
-            for fact in table.by_key[key][document]:
-                problem = rule.self_check(fact)
-                if problem:
-                    said = Comparison(
-                        Verdict.DISCREPANCY, f"{document} contradicts itself: {problem}"
-                    )
-                    findings.append(make_finding(rule, key, (fact,), said, documents, severity))
-        if rule.compare_within_document:
-            findings.extend(
-                conflicts_within(rule, key, table.by_key[key], stating, documents, severity)
-            )
-        if len(stating) == 1:
-            fact = table.by_key[key][stating[0]][0]
-            alone = Comparison(Verdict.ONE_SIDED, f"only {stating[0]} states this")
-            findings.append(make_finding(rule, key, (fact,), alone, documents, severity))
-            continue
-        for first, second in itertools.combinations(stating, 2):
-            a, b, comparison = best_pair(rule, table.by_key[key][first], table.by_key[key][second])
-            findings.append(make_finding(rule, key, (a, b), comparison, documents, severity))
-    return findings
-
-
-def conflicts_within(
-    rule: Rule,
-    key: str,
-    facts_by_document: Mapping[str, Sequence[Fact]],
-    stating: Sequence[str],
-    documents: Mapping[str, Document],
-    severity: Mapping[Verdict, Severity],
-) -> list[Finding]:
-    """Two values for one key in one document that cannot both hold."""
-    findings = []
-    for document in stating:
-        for a, b in itertools.combinations(facts_by_document[document], 2):
-            comparison = rule.compare(a, b)
-            if comparison.verdict is Verdict.DISCREPANCY:
-                detail = f"{document} contradicts itself: {comparison.detail}"
-                conflict = Comparison(comparison.verdict, detail)
-                findings.append(make_finding(rule, key, (a, b), conflict, documents, severity))
-    return findings
-
-
-def best_pair(
-    rule: Rule, first: Sequence[Fact], second: Sequence[Fact]
-) -> tuple[Fact, Fact, Comparison]:
-    """When a document states a fact more than once, report the statements that fit best."""
-    candidates = [(a, b, rule.compare(a, b)) for a in first for b in second]
-    return min(candidates, key=lambda c: VERDICT_PREFERENCE.index(c[2].verdict))
-
-
-def make_statement(rule: Rule, fact: Fact, documents: Mapping[str, Document]) -> Statement:
-    document = documents[fact.span.document]
-    return Statement(
-        document=document.id,
-        path=document.path,
-        value=rule.describe(fact),
-        quote=fact.span.quote,
-        line=fact.span.line,
-        column=fact.span.column,
-        end_line=fact.span.end_line,
-        end_column=fact.span.end_column,
-    )
-
-
-def make_finding(
-    rule: Rule,
-    key: str,
-    facts: Sequence[Fact],
-    comparison: Comparison,
-    documents: Mapping[str, Document],
-    severity: Mapping[Verdict, Severity],
-) -> Finding:
-    """A finding with the evidence of each fact: the verdict's detail, then every value."""
-    statements = tuple(make_statement(rule, fact, documents) for fact in facts)
-    values = "; ".join(f"{s.document}: {s.value}" for s in statements)
-    message = f"{comparison.detail} ({values})" if comparison.detail else values
-    return Finding(
-        rule.id, key, comparison.verdict, severity[comparison.verdict], message, statements
-    )

@@ -1,8 +1,9 @@
 """The change report: what an audit found that an earlier one did not, and the reverse.
 
-A finding's identity is its rule, fact key, verdict and documents: a discrepancy that
-appears is new (even where an ordering difference stood before, which is then resolved);
-the same finding with other values is changed.
+A finding's identity is its rule, fact key, scope and verdict (and, for a document that
+contradicts itself, the document): a discrepancy that appears is new (even where an
+ordering difference stood before, which is then resolved); the same finding with other
+sides (values, or the documents behind them) is changed.
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from typing import Any
 
 from tabulate import tabulate
 
+from checker.errors import CrossdocError
 from checker.output import read_crossdoc_json
 from checker.reporters.markdown import escape
-from checker.reporters.records import position
+from checker.reporters.records import SCHEMA, departing, position
 
-Identity = tuple[str, str, str, tuple[str, ...]]
+Identity = tuple[str, str, str, str, tuple[str, ...]]
+FINDING_FIELDS = {"rule": str, "key": str, "scope": str, "verdict": str, "sides": list}
 
 
 @dataclass(frozen=True)
@@ -32,16 +35,62 @@ class Change:
 
 
 def load_report(path: Path, shown: str) -> dict[str, Any]:
-    return read_crossdoc_json(path, shown, "JSON report", "crossdoc.report/")
+    """A JSON report of this schema; an older schema or a malformed one is a one-line error."""
+    data = read_crossdoc_json(path, shown, "JSON report", "crossdoc.report/")
+    if data["schema"] == "crossdoc.report/1":
+        raise CrossdocError(
+            f"{shown}: a crossdoc.report/1 report (one finding per pair of documents) cannot be "
+            f"compared with {SCHEMA} (one finding per fact); regenerate it with this version: "
+            "`crossdoc audit --format json --output FILE` on the earlier documents"
+        )
+    if data["schema"] != SCHEMA:
+        raise CrossdocError(
+            f"{shown}: unknown report schema {data['schema']!r}; this crossdoc reads {SCHEMA}"
+        )
+    findings = data.get("findings")
+    if not isinstance(findings, list):
+        raise CrossdocError(f"{shown}: malformed report: 'findings' is not a list")
+    for number, finding in enumerate(findings, start=1):
+        if not isinstance(finding, dict):
+            raise CrossdocError(f"{shown}: malformed report: finding {number} is not an object")
+        for name, kind in FINDING_FIELDS.items():
+            if not isinstance(finding.get(name), kind):
+                raise CrossdocError(
+                    f"{shown}: malformed report: finding {number} has no valid {name!r}"
+                )
+        for side in finding["sides"]:
+            if not (
+                isinstance(side, dict)
+                and isinstance(side.get("value"), str)
+                and isinstance(side.get("documents"), list)
+                and isinstance(side.get("statements"), list)
+                and side["statements"]
+                and all(
+                    isinstance(s, dict) and {"document", "path", "line", "column"} <= set(s)
+                    for s in side["statements"]
+                )
+            ):
+                raise CrossdocError(
+                    f"{shown}: malformed report: finding {number} has a malformed side"
+                )
+        finding.setdefault("outliers", [])
+    return data
 
 
 def identity(finding: dict[str, Any]) -> Identity:
-    documents = tuple(s["document"] for s in finding["statements"])
-    return (finding["rule"], finding["key"], finding["verdict"], documents)
+    documents: tuple[str, ...] = ()
+    if finding["scope"] == "within":
+        documents = tuple(d for side in finding["sides"] for d in side["documents"])
+    return (finding["rule"], finding["key"], finding["scope"], finding["verdict"], documents)
 
 
 def values(finding: dict[str, Any]) -> list[str]:
-    return [s["value"] for s in finding["statements"]]
+    """Each side: its value and how many sources stand on it."""
+    return [f"{side['value']} ({len(side['documents'])})" for side in finding["sides"]]
+
+
+def sides_of(finding: dict[str, Any]) -> list[tuple[str, tuple[str, ...]]]:
+    return sorted((side["value"], tuple(side["documents"])) for side in finding["sides"])
 
 
 def diff_reports(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
@@ -52,7 +101,7 @@ def diff_reports(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
     changes += [
         Change("changed", before[k], after[k])
         for k in after
-        if k in before and values(before[k]) != values(after[k])
+        if k in before and sides_of(before[k]) != sides_of(after[k])
     ]
     order = {"new": 0, "changed": 1, "resolved": 2}
     return sorted(changes, key=lambda c: (order[c.kind], identity(c.finding)))
@@ -64,9 +113,11 @@ def summary_line(changes: list[Change]) -> str:
 
 
 def where(finding: dict[str, Any] | None) -> str:
+    """Where the finding departs: the first statement of each departing side."""
     if not finding:
         return ""
-    return "; ".join(position(s) for s in finding["statements"])
+    sides = departing(finding) or [0]
+    return "; ".join(position(finding["sides"][n]["statements"][0]) for n in sides)
 
 
 def rows(changes: list[Change]) -> list[list[str]]:
@@ -89,7 +140,7 @@ def rows(changes: list[Change]) -> list[list[str]]:
     return table
 
 
-HEADERS = ["change", "rule", "fact", "verdict", "old values", "new values", "where"]
+HEADERS = ["change", "rule", "fact", "verdict", "old sides", "new sides", "where"]
 
 
 def render_table(changes: list[Change]) -> str:

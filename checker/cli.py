@@ -113,6 +113,14 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="write nothing; exit 1 if the reports folder is out of date",
     )
+    audit.add_argument(
+        "--show",
+        action="append",
+        metavar="WHAT",
+        help="what the table and Markdown list in full: 'problems' (the default: "
+        "discrepancies, ordering differences, complementary), verdicts such as 'agreement' "
+        "or 'one_sided', or 'all' (repeatable); the rest is counted per rule",
+    )
     with_policy(audit)
 
     baseline = command(
@@ -130,6 +138,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     baseline.add_argument(
         "--output", metavar="FILE", help="baseline file (default: crossdoc-baseline.json)"
+    )
+    baseline.add_argument(
+        "--migrate",
+        action="store_true",
+        help="convert a crossdoc.baseline/1 file: carry each accepted pair's reason to the "
+        "finding of its fact today",
     )
     with_policy(baseline)
 
@@ -193,6 +207,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_ERROR
 
 
+def plural(count: int, singular: str, plural_form: str) -> str:
+    return f"{count} {singular if count == 1 else plural_form}"
+
+
 # Shared steps -----------------------------------------------------------------------------
 
 
@@ -215,6 +233,8 @@ def load_inputs(paths: Sequence[str], config: Config) -> list[Document]:
     corpus = load_corpus(paths, config.root)
     for skipped in corpus.skipped:
         print(f"crossdoc: warning: {skipped} (skipped)", file=sys.stderr)
+    for warning in corpus.warnings:
+        print(f"crossdoc: warning: {warning}", file=sys.stderr)
     return corpus.documents
 
 
@@ -308,22 +328,27 @@ def format_for(output: str | None) -> str:
 
 
 def cmd_audit(args: argparse.Namespace, config: Config) -> int:
-    from checker.output import check_target, write_atomic
-    from checker.reporters import get_reporter
+    from functools import partial
 
+    from checker.output import check_target, write_atomic
+    from checker.reporters import View, get_reporter, write_report
+
+    view = View.parse(args.show)
     entries = baseline_entries(args, config)
     plan = output_plan(args, config)
     report, errors, policy = audited_report(args, config, entries)
     inputs = [config.root / document.path for document in report.documents]
-    rendered = [(target, get_reporter(name).render(report)) for target, name in plan.targets]
     if args.check:
+        rendered = [
+            (target, get_reporter(name).render(report, view)) for target, name in plan.targets
+        ]
         return check_reports(rendered) or exit_status(report, errors, policy, args.strict_baseline)
-    for target, _ in rendered:
+    for target, _ in plan.targets:
         check_target(target, inputs)
-    for target, text in rendered:
-        write_atomic(target, text)
+    for target, name in plan.targets:
+        write_atomic(target, partial(write_report, name, report, view=view))
     if plan.stdout:
-        sys.stdout.write(get_reporter(plan.stdout).render(report))
+        write_report(plan.stdout, report, sys.stdout, view)
     if args.compare_to:
         from checker.changes import diff_reports, load_report, render_table
         from checker.reporters.records import as_records
@@ -376,13 +401,24 @@ def exit_status(report: Report, errors: list[str], policy: Policy, strict_baseli
 
 
 def cmd_baseline(args: argparse.Namespace, config: Config) -> int:
-    from checker.baseline import entry_for, load_baseline, render_baseline
+    from checker.baseline import entry_for, load_baseline, migrate_baseline, render_baseline
     from checker.output import write_atomic
 
     shown = args.output or config.baseline
     path = Path(args.output) if args.output else config.root / config.baseline
-    existing = {e.fingerprint: e for e in load_baseline(path, shown)} if path.exists() else {}
     args.no_baseline, args.baseline = True, None
+    if args.migrate:
+        report, errors, policy = audited_report(args, config, [])
+        if errors:
+            return exit_status(report, errors, policy, False)
+        migrated, unmatched = migrate_baseline(path, shown, report.findings)
+        write_atomic(path, render_baseline(migrated))
+        print(
+            f"crossdoc: migrated {shown}: {plural(len(migrated), 'entry', 'entries')} kept, "
+            f"{unmatched} matched no finding and {'was' if unmatched == 1 else 'were'} dropped"
+        )
+        return EXIT_OK
+    existing = {e.fingerprint: e for e in load_baseline(path, shown)} if path.exists() else {}
     report, errors, policy = audited_report(args, config, [])
     if errors:
         return exit_status(report, errors, policy, False)
@@ -399,7 +435,8 @@ def cmd_baseline(args: argparse.Namespace, config: Config) -> int:
     dropped = len(set(existing) - {f.fingerprint for f in gated})
     write_atomic(path, render_baseline(entries))
     print(
-        f"crossdoc: wrote {shown}: {len(entries)} entries ({len(new)} new, {dropped} stale removed)"
+        f"crossdoc: wrote {shown}: {plural(len(entries), 'entry', 'entries')} "
+        f"({len(new)} new, {dropped} stale removed)"
     )
     return EXIT_OK
 
@@ -430,7 +467,7 @@ def cmd_facts(args: argparse.Namespace, config: Config) -> int:
 
     ruleset = load_ruleset(args, config)
     documents = sorted(load_inputs(args.paths, config), key=lambda d: d.path)
-    facts, errors = extract_facts(Pipeline(ruleset.patterns()).analyse(documents), ruleset)
+    facts, errors = extract_facts(Pipeline(ruleset.patterns()).analyse_each(documents), ruleset)
     paths = {d.id: d.path for d in documents}
     rows = [
         {

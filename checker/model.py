@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import enum
 import hashlib
 import json
+import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -35,7 +38,7 @@ DEFAULT_SEVERITY: Mapping[Verdict, Severity] = {
     Verdict.AGREEMENT: Severity.INFO,
 }
 
-# When one document states a fact several times, the statement pair that fits best is reported.
+# When two sides meet through several values, the pair of values that fits best is reported.
 VERDICT_PREFERENCE: tuple[Verdict, ...] = (
     Verdict.AGREEMENT,
     Verdict.COMPLEMENTARY,
@@ -63,11 +66,26 @@ class Document:
     offsets: Sequence[int] = field(repr=False, compare=False)
     original: str = field(default="", repr=False)
     title: str | None = None
-    date: dt.date | None = None
+    date: dt.date | None = None  # the first day of the month or year at coarser precision
+    date_precision: str | None = None  # day | month | year; None when undated
     issuer: str | None = None
     url: str | None = None
     identifiers: Mapping[str, str] = field(default_factory=dict)
     metadata: Mapping[str, str] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.date is None:
+            object.__setattr__(self, "date_precision", None)
+        elif self.date_precision is None:
+            object.__setattr__(self, "date_precision", "day")  # a date given without one
+        elif self.date_precision not in ("day", "month", "year"):
+            raise ValueError(f"date precision must be day, month or year: {self.date_precision}")
+
+    @property
+    def day(self) -> dt.date | None:
+        """The document's date when it is known to the day: the only date that "today",
+        "yesterday" or an anniversary may be resolved against (March 2022 is no day)."""
+        return self.date if self.date_precision == "day" else None
 
     def position(self, start: int) -> tuple[int, int]:
         """1-based (line, column) in the original file of analysed character `start`."""
@@ -125,9 +143,34 @@ class Comparison:
     detail: str = ""
 
 
+class Scope(StrEnum):
+    """What a finding compares: documents with each other, or one document with itself."""
+
+    ACROSS = "across"
+    WITHIN = "within"
+
+
+# The verdict of a fact with several sides is the most serious relation between two sides.
+VERDICT_GRAVITY: tuple[Verdict, ...] = (
+    Verdict.DISCREPANCY,
+    Verdict.ORDERING_DIFFERENCE,
+    Verdict.COMPLEMENTARY,
+    Verdict.AGREEMENT,
+)
+# Problems first: the order findings are read in.
+VERDICT_READING_ORDER: tuple[Verdict, ...] = (
+    Verdict.DISCREPANCY,
+    Verdict.ORDERING_DIFFERENCE,
+    Verdict.COMPLEMENTARY,
+    Verdict.ONE_SIDED,
+    Verdict.AGREEMENT,
+)
+PROBLEMS = frozenset({Verdict.DISCREPANCY, Verdict.ORDERING_DIFFERENCE, Verdict.COMPLEMENTARY})
+
+
 @dataclass(frozen=True)
 class Statement:
-    """One source's side of a finding: the evidence."""
+    """One statement of a fact: the evidence, where it stands, and its value in words."""
 
     document: str
     path: str
@@ -137,35 +180,94 @@ class Statement:
     column: int
     end_line: int = 0
     end_column: int = 0
+    label: str = ""  # the document's short name in messages (its title, shortened)
+
+
+@dataclass(frozen=True)
+class Side:
+    """Statements whose values agree under the rule's comparator: one value, many sources."""
+
+    value: str  # in plain words, as the first statement states it
+    norm: str  # the normalised value: what baselines remember, never the wording
+    statements: tuple[Statement, ...]
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.document for s in self.statements))
+
+    @property
+    def labels(self) -> tuple[str, ...]:
+        first = {s.document: s.label or s.document for s in reversed(self.statements)}
+        return tuple(first[d] for d in self.documents)
+
+
+@dataclass(frozen=True)
+class Relation:
+    """How two sides of a fact relate (indexes into the finding's sides, first < second)."""
+
+    first: int
+    second: int
+    verdict: Verdict
+    detail: str = ""
 
 
 @dataclass(frozen=True)
 class Finding:
+    """One fact across every document that states it (or one document against itself)."""
+
     rule: str
     key: str
     verdict: Verdict
     severity: Severity
     message: str
-    statements: tuple[Statement, ...]
+    sides: tuple[Side, ...]
+    relations: tuple[Relation, ...] = ()
+    outliers: tuple[int, ...] = ()  # the departing sides, when a majority stands apart
+    scope: Scope = Scope.ACROSS
     accepted: str | None = None  # the baseline's reason, when a reviewer accepted it
     gated: bool = False  # fails the gate under the policy in force
 
     @property
+    def statements(self) -> tuple[Statement, ...]:
+        return tuple(s for side in self.sides for s in side.statements)
+
+    @property
+    def documents(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(s.document for s in self.statements))
+
+    @property
+    def departing(self) -> tuple[int, ...]:
+        """The sides a reader should look at: the outliers, or every side on a tie."""
+        if self.outliers:
+            return self.outliers
+        return tuple(range(len(self.sides))) if len(self.sides) > 1 else ()
+
+    @property
     def fingerprint(self) -> str:
-        """Identity for baselines: the rule, the fact, the verdict, the documents and their
-        normalised values; never positions or wording, so it survives re-wrapping."""
-        material = [
-            self.rule,
-            self.key,
-            self.verdict.value,
-            sorted([s.document, s.value] for s in self.statements),
-        ]
+        """Identity for baselines: the rule, the fact, the verdict, and the departing values
+        with their documents against the other values. Never positions, wording or the list
+        of agreeing documents: a further source that agrees with the majority keeps an
+        accepted finding accepted; a changed value, or a new source that departs, does not."""
+        departing = set(self.departing)
+        material: list[object] = [self.rule, self.key, self.scope.value, self.verdict.value]
+        if self.scope is Scope.WITHIN:
+            material.append(list(self.documents))
+        material.append(
+            sorted(
+                [side.norm, sorted(side.documents)]
+                for n, side in enumerate(self.sides)
+                if n in departing
+            )
+        )
+        material.append(
+            sorted({side.norm for n, side in enumerate(self.sides) if n not in departing})
+        )
         encoded = json.dumps(material, ensure_ascii=False, separators=(",", ":"))
         return hashlib.sha256(encoded.encode("utf-8")).hexdigest()[:20]
 
     def check_tuple(self) -> tuple[str, str, str, tuple[str, ...]]:
         """A compact identity for tests: (rule, key, verdict, documents)."""
-        return (self.rule, self.key, self.verdict.value, tuple(s.document for s in self.statements))
+        return (self.rule, self.key, self.verdict.value, self.documents)
 
 
 @dataclass(frozen=True)
@@ -183,6 +285,7 @@ class Report:
     rules: tuple[RuleInfo, ...] = ()
     notes: tuple[str, ...] = ()
     stale_baseline: tuple[str, ...] = ()  # baseline entries that match no finding
+    labels: Mapping[str, str] = field(default_factory=dict)  # document id -> short label
 
     @property
     def summary(self) -> dict[str, int]:
@@ -190,3 +293,68 @@ class Report:
         for finding in self.findings:
             counts[finding.verdict.value] += 1
         return counts
+
+
+LABEL_LENGTH = 48
+
+
+def short_label(title: str | None, path: str) -> str:
+    """A document's name in messages: its title cut at a word near LABEL_LENGTH, else its file."""
+    if not title or not title.strip():
+        return path.rsplit("/", 1)[-1]
+    words = " ".join(title.split())
+    if len(words) <= LABEL_LENGTH:
+        return words
+    cut = words.rfind(" ", 0, LABEL_LENGTH)
+    return words[: cut if cut > LABEL_LENGTH // 2 else LABEL_LENGTH].rstrip(" ,;:-") + "…"
+
+
+def document_labels(documents: Sequence[Document]) -> dict[str, str]:
+    """Short labels, unique within the audit: a label two documents share becomes each one's
+    file name (or path, when the file names are shared too)."""
+    labels = {d.id: short_label(d.title, d.path) for d in documents}
+    taken: dict[str, int] = {}
+    for label in labels.values():
+        taken[label] = taken.get(label, 0) + 1
+    names: dict[str, int] = {}
+    for d in documents:
+        name = d.path.rsplit("/", 1)[-1]
+        names[name] = names.get(name, 0) + 1
+    for d in documents:
+        if taken[labels[d.id]] > 1:
+            name = d.path.rsplit("/", 1)[-1]
+            labels[d.id] = name if names[name] == 1 else d.path
+    return labels
+
+
+def canonical_value(value: Any) -> str:
+    """A value's normalised form as text: the fields that take part in comparison (dataclass
+    fields with compare=True), never its wording, so 'forty thousand' and '40,000' are one."""
+    return json.dumps(_plain(value), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def _plain(value: Any) -> Any:
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {
+            "@": type(value).__name__,
+            **{
+                f.name: _plain(getattr(value, f.name))
+                for f in dataclasses.fields(value)
+                if f.compare
+            },
+        }
+    if isinstance(value, enum.Enum):
+        return _plain(value.value)
+    if isinstance(value, (list, tuple)):
+        return [_plain(v) for v in value]
+    if isinstance(value, (set, frozenset)):
+        return sorted((_plain(v) for v in value), key=repr)
+    if isinstance(value, Mapping):
+        return {str(k): _plain(v) for k, v in value.items()}
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, float):
+        return repr(value) if math.isinf(value) or math.isnan(value) else value
+    if value is None or isinstance(value, (str, int, bool)):
+        return value
+    return str(value)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -16,6 +16,7 @@ from typing import Any
 from checker.model import Document
 
 SPANS_KEY = "crossdoc"
+_DONE = Document("", "", "", ())  # stands in for a document already handed on
 MAX_CHUNK = 100_000  # characters given to spaCy at once; longer paragraphs are cut at sentences
 
 
@@ -96,20 +97,33 @@ class Pipeline:
         self._nlp = _build(json.dumps(list(patterns), sort_keys=True))
 
     def analyse(self, documents: Sequence[Document]) -> list[AnalysedDocument]:
-        jobs = [
-            (text, (doc_index, number, offset))
-            for doc_index, document in enumerate(documents)
-            for number, (offset, text) in enumerate(paragraphs(document.text))
-        ]
-        sentences: list[list[Sentence]] = [[] for _ in documents]
-        for spacy_doc, (doc_index, number, offset) in self._nlp.pipe(jobs, as_tuples=True):
-            sentences[doc_index].extend(
-                _sentences(spacy_doc, number, offset, len(sentences[doc_index]))
-            )
-        return [
-            AnalysedDocument(document, tuple(found))
-            for document, found in zip(documents, sentences, strict=True)
-        ]
+        return list(self.analyse_each(documents))
+
+    def analyse_each(self, documents: Iterable[Document]) -> Iterator[AnalysedDocument]:
+        """Analysed documents, in order, each as soon as its last paragraph is through: the
+        caller keeps what it needs of one document and lets the rest go."""
+        pending: list[Document] = []
+
+        def jobs() -> Iterator[tuple[str, tuple[int, int, int]]]:
+            for document in documents:
+                pending.append(document)
+                for number, (offset, text) in enumerate(paragraphs(document.text)):
+                    yield text, (len(pending) - 1, number, offset)
+
+        done = 0  # documents of `pending` already yielded
+        sentences: list[Sentence] = []
+        for spacy_doc, (doc_index, number, offset) in self._nlp.pipe(jobs(), as_tuples=True):
+            while doc_index > done:  # every earlier document is complete
+                yield AnalysedDocument(pending[done], tuple(sentences))
+                pending[done] = _DONE
+                sentences = []
+                done += 1
+            sentences.extend(_sentences(spacy_doc, number, offset, len(sentences)))
+        while done < len(pending):
+            yield AnalysedDocument(pending[done], tuple(sentences))
+            pending[done] = _DONE
+            sentences = []
+            done += 1
 
 
 @lru_cache(maxsize=4)

@@ -6,9 +6,9 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from checker.errors import CrossdocError
 
@@ -38,8 +38,9 @@ def check_target(path: Path, inputs: Iterable[Path]) -> None:
         raise CrossdocError(f"{path}: cannot write the report: it is a folder")
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write to a temporary file beside `path`, then rename it into place.
+def write_atomic(path: Path, text: str | Callable[[TextIO], None]) -> None:
+    """Write to a temporary file beside `path`, then rename it into place. `text` is the
+    content, or a function that writes it to a stream (a report written as it is built).
 
     A reader sees the old file or the new one, never a mix; an interrupted run leaves the
     previous report intact.
@@ -48,7 +49,10 @@ def write_atomic(path: Path, text: str) -> None:
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+            if isinstance(text, str):
+                stream.write(text)
+            else:
+                text(stream)
             stream.flush()
             os.fsync(stream.fileno())
         os.replace(temporary, path)

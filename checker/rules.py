@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from checker.errors import ConfigError, RuleError
-from checker.model import Comparison, Fact, RuleInfo
+from checker.model import Comparison, Fact, RuleInfo, canonical_value
 from checker.nlp import AnalysedDocument
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -58,6 +58,12 @@ class Rule:
     def describe(self, fact: Fact) -> str:
         """The fact's value in plain words, as reports show it."""
         return str(fact.value)
+
+    def normalise(self, fact: Fact) -> str:
+        """The fact's value in normal form. Statements with equal forms stand on one side
+        without being compared, and baselines remember this form, never the wording. By
+        default: the value's compared fields (dataclass fields with compare=True)."""
+        return canonical_value(fact.value)
 
     @classmethod
     def info(cls) -> RuleInfo:

@@ -126,7 +126,7 @@ scopes are different facts (each one_sided), never a discrepancy.
         if actor is None:
             return None
         scope, scope_end = scope_found or ("unspecified", force.end)
-        value = TroopCount(amount, actor, scope, command, document.document.date)
+        value = TroopCount(amount, actor, scope, command, document.document.day)
         span = document.document.span(start, max(force.end, scope_end))
         key = f"{actor_name(actor)} / {scope}"
         return Fact(self.id, key, value, span.quote, span, Confidence.NORMALISED)

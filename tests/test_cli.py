@@ -52,11 +52,12 @@ def test_bare_audit_prints_the_table_and_writes_reports(project: Path, monkeypat
     out = capsys.readouterr().out
     assert "ordering_difference" in out and "battlegroup-countries" in out
     report = json.loads((project / "reports" / "audit.json").read_text())
-    assert report["schema"] == "crossdoc.report/1"
+    assert report["schema"] == "crossdoc.report/2"
     assert set(report) >= {"schema", "documents", "findings", "summary"}
     markdown = (project / "reports" / "audit.md").read_text()
     assert (
-        "## battlegroup-countries" in markdown
+        "## Ordering differences" in markdown
+        and "Rule `battlegroup-countries`" in markdown
         and "Bulgaria, Hungary, Romania, and Slovakia" in markdown
     )
 
@@ -66,8 +67,9 @@ def test_json_output_to_a_file_is_the_contract(project: Path, monkeypatch) -> No
     assert main(["audit", "seeds", "--format", "json", "--output", "out.json"]) == 0
     report = json.loads((project / "out.json").read_text())
     finding = report["findings"][0]
-    assert set(finding) >= {"rule", "verdict", "severity", "message", "statements"}
-    assert set(finding["statements"][0]) >= {"document", "path", "value", "quote", "line", "column"}
+    assert set(finding) >= {"rule", "verdict", "severity", "message", "sides", "relations"}
+    statement = finding["sides"][0]["statements"][0]
+    assert set(statement) >= {"document", "path", "value", "quote", "line", "column"}
     assert sum(report["summary"].values()) == len(report["findings"])
     assert [d["id"] for d in report["documents"]] == [
         "000_0a250b0e07406cdf",
@@ -102,8 +104,8 @@ def test_five_for_four_fails(project: Path, monkeypatch, capsys) -> None:  # typ
     assert main(["audit", "--format", "json", "--output", "-"]) == 1
     report = json.loads(capsys.readouterr().out)
     found = [f for f in report["findings"] if f["rule"] == "battlegroup-countries"]
-    across = [f for f in found if len(f["statements"]) == 2]
-    within = [f for f in found if len(f["statements"]) == 1]
+    across = [f for f in found if f["scope"] == "across"]
+    within = [f for f in found if f["scope"] == "within"]
     assert [f["verdict"] for f in across] == ["discrepancy"]
     assert "stated count differs: 5 against 4" in across[0]["message"]
     assert "states 5 battlegroups but lists 4 countries" in within[0]["message"]

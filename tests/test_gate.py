@@ -103,7 +103,7 @@ def test_a_baseline_entry_without_a_reason_is_refused(
     (project / "crossdoc-baseline.json").write_text(
         json.dumps(
             {
-                "schema": "crossdoc.baseline/1",
+                "schema": "crossdoc.baseline/2",
                 "entries": [{"fingerprint": "abc", "rule": "r", "key": "k", "reason": " "}],
             }
         )
@@ -193,7 +193,7 @@ def test_check_reports_stale_files_and_writes_nothing(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert run(capsys, "audit", "--check")[0] == 0
-    edit_seed(project, "placed 40,000", "placed 45,000")
+    edit_seed(project, "Bulgaria, Hungary, Romania", "Hungary, Bulgaria, Romania")
     before = (project / "reports" / "audit.json").read_text()
     status, _, err = run(capsys, "audit", "--check")
     assert status == 1
@@ -232,9 +232,12 @@ def test_sarif_validates_and_locates_each_gated_finding(
         "troop-counts",
     ]
     assert all(r["fullDescription"]["text"] and r["help"]["text"] for r in driver["rules"])
-    [result] = log["runs"][0]["results"]  # one gated finding: the changed country
-    assert result["ruleId"] == "battlegroup-countries" and result["level"] == "error"
-    location = result["locations"][0]["physicalLocation"]
+    # one gated finding, the changed country; two documents on two sides is a tie, so
+    # each side is a result of its own, located at its statement
+    nato, white_house = log["runs"][0]["results"]
+    for result in (nato, white_house):
+        assert result["ruleId"] == "battlegroup-countries" and result["level"] == "error"
+    location = nato["locations"][0]["physicalLocation"]
     assert location["artifactLocation"] == {"uri": f"seeds/{NATO}", "uriBaseId": "%SRCROOT%"}
     region = location["region"]
     line = (project / "seeds" / NATO).read_text().splitlines()[region["startLine"] - 1]
@@ -242,12 +245,19 @@ def test_sarif_validates_and_locates_each_gated_finding(
         line[region["startColumn"] - 1 : region["endColumn"] - 1]
         == "Bulgaria, Hungary, Romania, and Slovenia"
     )
-    related = result["relatedLocations"][0]["physicalLocation"]
+    related = nato["relatedLocations"][0]["physicalLocation"]
     assert related["artifactLocation"]["uri"] == "seeds/003_991f4bdfd60fae3c.txt"
     assert related["region"]["startLine"] == 33
+    other = white_house["locations"][0]["physicalLocation"]
+    assert other["artifactLocation"]["uri"] == "seeds/003_991f4bdfd60fae3c.txt"
+    assert driver["informationUri"] and all(
+        r["helpUri"] and r["help"]["markdown"] for r in driver["rules"]
+    )
     report = json.loads(run(capsys, "audit", "--format", "json", "--output", "-")[1])
     [gated] = [f for f in report["findings"] if f["gated"]]
-    assert result["partialFingerprints"] == {"crossdocFingerprint/v1": gated["fingerprint"]}
+    assert nato["properties"]["fingerprint"] == gated["fingerprint"]
+    prints = {r["partialFingerprints"]["crossdocFingerprint/v2"] for r in (nato, white_house)}
+    assert len(prints) == 2
 
 
 def test_sarif_schema_rejects_what_sarif_forbids() -> None:
@@ -277,7 +287,11 @@ def test_junit_counts_one_failure_per_gated_finding(
     assert status == 1 and len(failures) == len(gated) == int(root.get("failures", "-1")) == 2
     assert any("Slovenia" in (f.text or "") for f in failures)
     names = {(c.get("classname"), c.get("name")) for c in root.iter("testcase")}
-    assert ("crossdoc.troop-counts", "000_0a250b0e07406cdf vs 003_991f4bdfd60fae3c") in names
+    # one test case per fact, named by the fact, whatever its verdict
+    assert ("crossdoc.troop-counts", "NATO / eastern flank") in names
+    assert ("crossdoc.battlegroup-countries", "new battlegroups") in names
+    [across] = [c for c in root.iter("testcase") if c.get("name") == "new battlegroups"]
+    assert across.get("file", "").startswith("seeds/") and across.get("line", "").isdigit()
 
 
 def test_repeated_formats_write_every_report(

@@ -35,7 +35,16 @@ def test_seeds_battlegroups_are_an_ordering_difference_with_evidence(ruleset: Ru
     report = json.loads(render_seeds(ruleset))
     [finding] = [f for f in report["findings"] if f["rule"] == "battlegroup-countries"]
     assert finding["verdict"] == "ordering_difference"
-    nato, white_house = finding["statements"]
+    # one finding, two sides (one document each), a tie: no side is named as departing
+    nato_side, white_house_side = finding["sides"]
+    assert finding["outliers"] == [] and finding["relations"] == [
+        {
+            "sides": [0, 1],
+            "verdict": "ordering_difference",
+            "detail": "same countries in another order",
+        }
+    ]
+    [nato], [white_house] = nato_side["statements"], white_house_side["statements"]
     assert (nato["path"], nato["line"], nato["quote"]) == (
         "seeds/000_0a250b0e07406cdf.txt",
         32,
@@ -46,7 +55,7 @@ def test_seeds_battlegroups_are_an_ordering_difference_with_evidence(ruleset: Ru
         33,
         "Slovakia, Romania, Bulgaria, and Hungary",
     )
-    for statement in finding["statements"]:
+    for statement in (nato, white_house):
         line = (
             (ROOT / statement["path"])
             .read_text(encoding="utf-8")

@@ -1,5 +1,5 @@
 """The JSON report is a contract: every report crossdoc writes validates against
-schemas/crossdoc-report-1.schema.json (the committed report of seeds/, a failing gate with
+schemas/crossdoc-report-2.schema.json (the committed report of seeds/, a failing gate with
 an accepted finding, rule errors, hostile text)."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from checker.cli import main
 from .conftest import ROOT
 from .test_bad_input import HOSTILE, write
 
-SCHEMA = json.loads((ROOT / "schemas" / "crossdoc-report-1.schema.json").read_text())
+SCHEMA = json.loads((ROOT / "schemas" / "crossdoc-report-2.schema.json").read_text())
 
 
 def validate(report: dict) -> None:  # type: ignore[type-arg]

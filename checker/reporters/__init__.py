@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import importlib
-from typing import Protocol
+from dataclasses import dataclass
+from typing import Protocol, TextIO
 
 from checker.errors import ConfigError
-from checker.model import Report
+from checker.model import PROBLEMS, Report, Verdict
 
-# format name -> module defining `SUFFIX` and `render(report) -> str`
+# format name -> module defining `SUFFIX` and `render(report, view) -> str`
 REPORTERS: dict[str, str] = {
     "table": "checker.reporters.table",
     "markdown": "checker.reporters.markdown",
@@ -16,12 +17,44 @@ REPORTERS: dict[str, str] = {
     "sarif": "checker.reporters.sarif",
     "junit": "checker.reporters.junit",
 }
+SHOW_CHOICES = ("problems", "all", *(v.value for v in Verdict))
+
+
+@dataclass(frozen=True)
+class View:
+    """What the human formats list in full; the rest they count. Machine formats (JSON,
+    SARIF, JUnit) always hold every finding."""
+
+    show: frozenset[Verdict] = PROBLEMS
+    limit: int | None = None  # findings listed in full before "and N more"
+
+    @classmethod
+    def parse(cls, choices: list[str] | None, limit: int | None = None) -> View:
+        if not choices:
+            return cls(limit=limit)
+        shown: set[Verdict] = set()
+        for choice in choices:
+            for word in (w.strip() for w in choice.split(",") if w.strip()):
+                if word == "all":
+                    shown |= set(Verdict)
+                elif word == "problems":
+                    shown |= PROBLEMS
+                elif word in {v.value for v in Verdict}:
+                    shown.add(Verdict(word))
+                else:
+                    raise ConfigError(
+                        f"--show: unknown value {word!r}; use {', '.join(SHOW_CHOICES)}"
+                    )
+        return cls(frozenset(shown), limit)
+
+
+DEFAULT_VIEW = View()
 
 
 class Reporter(Protocol):
     SUFFIX: str
 
-    def render(self, report: Report) -> str: ...
+    def render(self, report: Report, view: View = DEFAULT_VIEW) -> str: ...
 
 
 def get_reporter(name: str) -> Reporter:
@@ -29,3 +62,13 @@ def get_reporter(name: str) -> Reporter:
         raise ConfigError(f"unknown format {name!r}; available formats: {', '.join(REPORTERS)}")
     module: Reporter = importlib.import_module(REPORTERS[name])
     return module
+
+
+def write_report(name: str, report: Report, stream: TextIO, view: View = DEFAULT_VIEW) -> None:
+    """Write a format to a stream: streamed where the reporter can, else rendered whole."""
+    module = importlib.import_module(REPORTERS[name])
+    writer = getattr(module, "write", None)
+    if writer is not None:
+        writer(report, stream)
+    else:
+        stream.write(get_reporter(name).render(report, view))

@@ -1,0 +1,318 @@
+"""From facts to findings: one finding per fact, its statements grouped into sides by value.
+
+Per rule and key, statements are grouped by normalised value first, so the comparator runs
+on distinct values, never on pairs of documents: the work is O(statements + values²), and
+values are few (bounded below where they are not).
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+
+from checker.model import (
+    VERDICT_GRAVITY,
+    VERDICT_PREFERENCE,
+    Comparison,
+    Document,
+    Fact,
+    Finding,
+    Relation,
+    Scope,
+    Severity,
+    Side,
+    Statement,
+    Verdict,
+)
+from checker.rules import Rule
+
+# A new value is tried against this many existing groups for agreement (comparators may link
+# values that differ, such as a place and a date of one meeting); past that it starts its own.
+MAX_MERGE_CANDIDATES = 64
+# Beyond this many sides, each side is related to the largest one only.
+MAX_RELATED_SIDES = 64
+# Values of one side tried against another's when looking for the pair that fits best.
+VALUES_PER_SIDE = 4
+# Documents named in a message before "and N more".
+LABELS_IN_MESSAGE = 3
+
+
+@dataclass
+class ValueGroup:
+    """Distinct values that agree, and the facts of each document stating one of them."""
+
+    values: dict[str, Fact] = field(default_factory=dict)  # norm -> first fact with it
+    by_document: dict[str, dict[str, Fact]] = field(default_factory=dict)  # doc -> norm -> fact
+
+    def distinct(self) -> list[Fact]:
+        """The distinct values this group's documents state, one fact each."""
+        seen: dict[str, Fact] = {}
+        for facts in self.by_document.values():
+            for norm, fact in facts.items():
+                seen.setdefault(norm, fact)
+        return list(seen.values())
+
+    @property
+    def representative(self) -> Fact:
+        return next(iter(self.values.values()))
+
+
+@dataclass
+class FactSheet:
+    """Facts of one rule: key -> document id -> distinct facts (by normalised value), in order."""
+
+    rule: Rule
+    by_key: dict[str, dict[str, dict[str, Fact]]] = field(default_factory=dict)
+
+    def add(self, fact: Fact) -> None:
+        facts = self.by_key.setdefault(fact.key, {}).setdefault(fact.span.document, {})
+        facts.setdefault(self.rule.normalise(fact), fact)
+
+
+@dataclass(frozen=True)
+class Context:
+    """What building a finding needs to know about the audit."""
+
+    documents: Mapping[str, Document]
+    labels: Mapping[str, str]
+    severity: Mapping[Verdict, Severity]
+    order: Mapping[str, int]  # document id -> position in the audit's order
+
+
+def build_findings(
+    rule: Rule,
+    facts: Sequence[Fact],
+    documents: Sequence[Document],
+    labels: Mapping[str, str],
+    severity: Mapping[Verdict, Severity],
+) -> list[Finding]:
+    context = Context(
+        {d.id: d for d in documents}, labels, severity, {d.id: n for n, d in enumerate(documents)}
+    )
+    sheet = FactSheet(rule)
+    for fact in facts:
+        sheet.add(fact)
+    findings: list[Finding] = []
+    for key in sorted(sheet.by_key):
+        stating = sorted(sheet.by_key[key], key=context.order.__getitem__)
+        facts_of = {document: sheet.by_key[key][document] for document in stating}
+        findings.extend(self_contradictions(rule, key, facts_of, context))
+        if rule.compare_within_document:
+            findings.extend(conflicts_within(rule, key, facts_of, context))
+        findings.append(fact_finding(rule, key, facts_of, context))
+    return findings
+
+
+Statements = Mapping[str, Mapping[str, Fact]]  # document id -> normalised value -> fact
+
+
+def self_contradictions(
+    rule: Rule, key: str, facts_of: Statements, context: Context
+) -> list[Finding]:
+    """Statements inconsistent in themselves (a stated count that does not match a list)."""
+    findings = []
+    for document, facts in facts_of.items():
+        for fact in facts.values():
+            problem = rule.self_check(fact)
+            if problem:
+                side = side_of(rule, [fact], context)
+                label = context.labels.get(document, document)
+                message = f"{label} contradicts itself: {problem} ({side.value})"
+                findings.append(within_finding(rule, key, (side,), (), message, context))
+    return findings
+
+
+def conflicts_within(rule: Rule, key: str, facts_of: Statements, context: Context) -> list[Finding]:
+    """Two values for one key in one document that cannot both hold."""
+    findings = []
+    for document, facts in facts_of.items():
+        for a, b in itertools.combinations(facts.values(), 2):
+            comparison = rule.compare(a, b)
+            if comparison.verdict is not Verdict.DISCREPANCY:
+                continue
+            sides = (side_of(rule, [a], context), side_of(rule, [b], context))
+            relation = Relation(0, 1, Verdict.DISCREPANCY, comparison.detail)
+            label = context.labels.get(document, document)
+            message = (
+                f"{label} contradicts itself: {comparison.detail} "
+                f"({sides[0].value}; {sides[1].value})"
+            )
+            findings.append(within_finding(rule, key, sides, (relation,), message, context))
+    return findings
+
+
+def within_finding(
+    rule: Rule,
+    key: str,
+    sides: tuple[Side, ...],
+    relations: tuple[Relation, ...],
+    message: str,
+    context: Context,
+) -> Finding:
+    return Finding(
+        rule.id,
+        key,
+        Verdict.DISCREPANCY,
+        context.severity[Verdict.DISCREPANCY],
+        message,
+        sides,
+        relations,
+        scope=Scope.WITHIN,
+    )
+
+
+def fact_finding(rule: Rule, key: str, facts_of: Statements, context: Context) -> Finding:
+    """The fact across every document that states it."""
+    if len(facts_of) == 1:
+        [(document, facts)] = facts_of.items()
+        side = side_of(rule, [next(iter(facts.values()))], context)
+        label = context.labels.get(document, document)
+        return Finding(
+            rule.id,
+            key,
+            Verdict.ONE_SIDED,
+            context.severity[Verdict.ONE_SIDED],
+            f"only {label} states this: {side.value}",
+            (side,),
+        )
+    groups = stand_each_document_once(group_values(rule, facts_of))
+    groups.sort(key=lambda g: -len(g.by_document))  # stable: ties keep first appearance
+    sides = tuple(
+        side_of(rule, [next(iter(facts.values())) for facts in group.by_document.values()], context)
+        for group in groups
+    )
+    relations = relate(rule, groups)
+    verdict = fact_verdict(relations) if len(sides) > 1 else Verdict.AGREEMENT
+    counts = [len(side.documents) for side in sides]
+    outliers = tuple(range(1, len(sides))) if len(sides) > 1 and counts[0] > counts[1] else ()
+    return Finding(
+        rule.id,
+        key,
+        verdict,
+        context.severity[verdict],
+        fact_message(verdict, sides, relations),
+        sides,
+        relations,
+        outliers,
+    )
+
+
+def group_values(rule: Rule, facts_of: Statements) -> list[ValueGroup]:
+    """Distinct values in the order documents state them, grouped when the comparator says
+    they agree; each value is tried against the groups so far, never against documents."""
+    groups: list[ValueGroup] = []
+    group_of: dict[str, ValueGroup] = {}
+    for document, facts in facts_of.items():
+        for norm, fact in facts.items():
+            group = group_of.get(norm)
+            if group is None:
+                group = next(
+                    (
+                        g
+                        for g in groups[:MAX_MERGE_CANDIDATES]
+                        if rule.compare(g.representative, fact).verdict is Verdict.AGREEMENT
+                    ),
+                    None,
+                )
+                if group is None:
+                    group = ValueGroup()
+                    groups.append(group)
+                group_of[norm] = group
+                group.values.setdefault(norm, fact)
+            group.by_document.setdefault(document, {})[norm] = fact
+    return groups
+
+
+def stand_each_document_once(groups: list[ValueGroup]) -> list[ValueGroup]:
+    """A document stating the fact with values of several groups stands on the one most
+    documents share (its best-fitting statement); its other statements leave the comparison
+    (conflicts inside one document are findings of their own)."""
+    support = [len(g.by_document) for g in groups]
+    chosen: dict[str, int] = {}
+    for index, group in enumerate(groups):
+        for document in group.by_document:
+            best = chosen.get(document)
+            if best is None or support[index] > support[best]:
+                chosen[document] = index
+    for index, group in enumerate(groups):
+        group.by_document = {d: f for d, f in group.by_document.items() if chosen[d] == index}
+    return [g for g in groups if g.by_document]
+
+
+def relate(rule: Rule, groups: Sequence[ValueGroup]) -> tuple[Relation, ...]:
+    """The relation of every two sides (of each side to the largest, when there are many)."""
+    if len(groups) > MAX_RELATED_SIDES:
+        pairs: Sequence[tuple[int, int]] = [(0, j) for j in range(1, len(groups))]
+    else:
+        pairs = list(itertools.combinations(range(len(groups)), 2))
+    relations = []
+    for i, j in pairs:
+        comparison = best_comparison(rule, groups[i], groups[j])
+        relations.append(Relation(i, j, comparison.verdict, comparison.detail))
+    return tuple(relations)
+
+
+def best_comparison(rule: Rule, first: ValueGroup, second: ValueGroup) -> Comparison:
+    """Sides holding several values meet through the pair of values that fits best."""
+    candidates = [
+        rule.compare(a, b)
+        for a in first.distinct()[:VALUES_PER_SIDE]
+        for b in second.distinct()[:VALUES_PER_SIDE]
+    ]
+    return min(candidates, key=lambda c: preference(c.verdict))
+
+
+def preference(verdict: Verdict) -> int:
+    return VERDICT_PREFERENCE.index(verdict) if verdict in VERDICT_PREFERENCE else 1
+
+
+def fact_verdict(relations: Sequence[Relation]) -> Verdict:
+    """The most serious relation between two sides."""
+    graver = [r.verdict for r in relations if r.verdict in VERDICT_GRAVITY]
+    if not graver:
+        return Verdict.COMPLEMENTARY
+    return min(graver, key=VERDICT_GRAVITY.index)
+
+
+def side_of(rule: Rule, facts: Sequence[Fact], context: Context) -> Side:
+    statements = tuple(make_statement(rule, fact, context) for fact in facts)
+    norms = sorted(rule.normalise(fact) for fact in facts)
+    return Side(statements[0].value, norms[0], statements)
+
+
+def make_statement(rule: Rule, fact: Fact, context: Context) -> Statement:
+    document = context.documents[fact.span.document]
+    return Statement(
+        document=document.id,
+        path=document.path,
+        value=rule.describe(fact),
+        quote=fact.span.quote,
+        line=fact.span.line,
+        column=fact.span.column,
+        end_line=fact.span.end_line,
+        end_column=fact.span.end_column,
+        label=context.labels.get(document.id, document.id),
+    )
+
+
+def fact_message(verdict: Verdict, sides: Sequence[Side], relations: Sequence[Relation]) -> str:
+    """'2 sources say X (a, b); 1 says Y (c): detail' — readable at a glance."""
+    said = "; ".join(side_summary(side, first=n == 0) for n, side in enumerate(sides))
+    if verdict is Verdict.AGREEMENT:
+        return said
+    details = list(dict.fromkeys(r.detail for r in relations if r.verdict is verdict and r.detail))
+    return f"{said}: {'; '.join(details)}" if details else said
+
+
+def side_summary(side: Side, first: bool) -> str:
+    count = len(side.documents)
+    if first:
+        verb = "source says" if count == 1 else "sources say"
+    else:
+        verb = "says" if count == 1 else "say"
+    labels = list(side.labels)
+    named = ", ".join(labels[:LABELS_IN_MESSAGE])
+    if len(labels) > LABELS_IN_MESSAGE:
+        named += f" and {len(labels) - LABELS_IN_MESSAGE} more"
+    return f"{count} {verb} {side.value} ({named})"
