@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from checker.document_dates import StatedDate, find_dateline, front_matter_date
 from checker.errors import InputError, NotADocument
 from checker.model import Document
 
@@ -141,22 +142,6 @@ def parse_front_matter(path: str, lines: list[Line]) -> tuple[dict[str, object],
     if not isinstance(loaded, dict):
         raise InputError(path, f"front matter is not a mapping (found {type(loaded).__name__})")
     return {str(k): v for k, v in loaded.items()}, index + 1
-
-
-def parse_date_value(path: str, name: str, value: object) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    try:
-        return dt.date.fromisoformat(text[:10])
-    except ValueError:
-        pass
-    parsed = parse_dateline(text)
-    if parsed is None:
-        raise InputError(path, f"front matter {name!r} is not a date: {text!r}")
-    return parsed
 
 
 def parse_dateline(text: str) -> dt.date | None:
@@ -317,7 +302,9 @@ def build_body(lines: Sequence[Line]) -> TextBuilder:
     return out
 
 
-def load_document(path: Path, display_path: str, doc_id: str) -> Document:
+def load_document(
+    path: Path, display_path: str, doc_id: str, warnings: list[str] | None = None
+) -> Document:
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -335,10 +322,14 @@ def load_document(path: Path, display_path: str, doc_id: str) -> Document:
         if exc.errno == errno.ENOENT and path.is_symlink():
             raise NotADocument(display_path, "broken symbolic link") from None
         raise InputError(display_path, exc.strerror or str(exc)) from None
-    return parse_document(display_path, doc_id, data)
+    return parse_document(display_path, doc_id, data, warnings)
 
 
-def parse_document(display_path: str, doc_id: str, data: bytes) -> Document:
+def parse_document(
+    display_path: str, doc_id: str, data: bytes, warnings: list[str] | None = None
+) -> Document:
+    """One document from its bytes; problems that leave it usable (a front-matter date that
+    is not a date) are appended to `warnings`, each naming the file."""
     original = decode(display_path, data)
     lines = split_lines(original)
     front, first = parse_front_matter(display_path, lines)
@@ -346,8 +337,9 @@ def parse_document(display_path: str, doc_id: str, data: bytes) -> Document:
     for name in ("title", "permalink", "url", "category", "published_time", "modified_time"):
         if front.get(name) is not None:
             header.metadata[name] = str(front[name])
-    if front.get("date") is not None:
-        header.date = parse_date_value(display_path, "date", front["date"])
+    stated = front_matter_date(front["date"]) if "date" in front else None
+    if isinstance(stated, StatedDate):
+        header.date = stated.date
     if isinstance(front.get("title"), str):
         header.title = str(front["title"]).strip()
     body_start = read_header(lines, first, header)
@@ -355,6 +347,9 @@ def parse_document(display_path: str, doc_id: str, data: bytes) -> Document:
     body = build_body(lines[body_start:body_end])
     if not body.chars:
         raise NotADocument(display_path, "no text to analyse (the document is empty)")
+    date, problems = document_date(stated, header, lines[body_start:body_end])
+    if warnings is not None:
+        warnings.extend(f"{display_path}: {problem}" for problem in problems)
     url = front.get("permalink") or front.get("url") or front.get("source")
     return Document(
         id=doc_id,
@@ -363,12 +358,44 @@ def parse_document(display_path: str, doc_id: str, data: bytes) -> Document:
         offsets=body.offsets,
         original=original,
         title=header.title,
-        date=header.date,
+        date=date.date if date else None,
+        date_precision=date.precision if date else None,
         issuer=issuer_from_title(header.title),
         url=str(url) if url else None,
         identifiers=dict(sorted(header.identifiers.items())),
         metadata=dict(sorted(header.metadata.items())),
     )
+
+
+def document_date(
+    front: StatedDate | str | None, header: Header, body: Sequence[Line]
+) -> tuple[StatedDate | None, list[str]]:
+    """The document's date from the first source that states one: front matter, then the
+    date line of the layout header, then a dateline at the top of the body. A dateline gives
+    the day of a front-matter month or year it falls in. Also returns what to warn about."""
+    problems: list[str] = []
+    date: StatedDate | None = None
+    if isinstance(front, StatedDate):
+        date, header.metadata["date_source"] = front, "front matter"
+    elif header.date is not None:
+        date, header.metadata["date_source"] = StatedDate(header.date, "day"), "date line"
+    if date is None or date.precision != "day":
+        dateline = find_dateline([line.text for line in body])
+        if dateline is not None and (date is None or date.covers(dateline.date)):
+            date, header.metadata["date_source"] = dateline, "dateline"
+        elif dateline is not None and date is not None:
+            problems.append(
+                f"front matter date {date} and the dateline's {dateline} differ; "
+                "the front matter's is used"
+            )
+    if isinstance(front, str):
+        outcome = (
+            f"the document is dated {date} by its {header.metadata['date_source']}"
+            if date
+            else "the document is undated"
+        )
+        problems.append(f"{front}; {outcome}")
+    return date, problems
 
 
 @dataclass(frozen=True)
@@ -437,22 +464,25 @@ def document_ids(display_paths: Sequence[str]) -> list[str]:
 class Corpus:
     documents: list[Document]
     skipped: list[NotADocument]  # files found in folders that hold no document
+    warnings: list[str] = field(default_factory=list)  # "path: problem", the audit goes on
 
 
 def load_corpus(paths: Iterable[str], root: Path) -> Corpus:
     entries = discover(paths, root)
     ids = document_ids([entry.display for entry in entries])
-    documents, skipped = [], []
+    documents: list[Document] = []
+    skipped: list[NotADocument] = []
+    warnings: list[str] = []
     for entry, doc_id in zip(entries, ids, strict=True):
         try:
-            documents.append(load_document(entry.path, entry.display, doc_id))
+            documents.append(load_document(entry.path, entry.display, doc_id, warnings))
         except NotADocument as problem:
             if entry.explicit:
                 raise
             skipped.append(problem)
     if not documents:
         raise InputError(", ".join(paths) or ".", "no document to audit (every file was skipped)")
-    return Corpus(documents, skipped)
+    return Corpus(documents, skipped, warnings)
 
 
 def load_documents(paths: Iterable[str], root: Path) -> list[Document]:

@@ -74,7 +74,7 @@ they name different summits, years or places; complementary when they cannot be 
         self, document: AnalysedDocument, sentence: Sentence, concept: Mention
     ) -> tuple[MeetingRef, Confidence, int] | None:
         """The stated meeting, how it was found, and where its words end in the sentence."""
-        anchor = document.document.date
+        anchor = document.document.day  # "today" needs a day, not a month
         place = place_after(sentence, concept.last_token) or place_of(sentence, [concept])
         nearest_date = nearest(dates_in(sentence), [concept], window=None)
         dates = [nearest_date] if nearest_date else []  # the date tied to the concept

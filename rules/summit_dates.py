@@ -77,7 +77,7 @@ date on the other that the table cannot link, said in the message); one_sided.
         return meeting_patterns()
 
     def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
-        anchor = document.document.date
+        anchor = document.document.day  # "today" needs a day, not a month
         speaking = speaker(document)
         upcoming: list[MeetingMention] = []
         for sentence in document.sentences:

@@ -95,10 +95,6 @@ ERRORS: dict[str, tuple[Callable[[Path], str], str]] = {
         lambda p: str(write(p / "f.md", "---\n- a\n---\nBody.\n")),
         "front matter is not a mapping",
     ),
-    "not a date": (
-        lambda p: str(write(p / "d.md", "---\ndate: 2022-13-45\n---\nBody.\n")),
-        "d.md: front matter 'date' is not a date: '2022-13-45'",
-    ),
     "very large file": (
         lambda p: str(make_sparse(p / "big.txt", 50 * 1024 * 1024)),
         "file is too large",
@@ -131,6 +127,19 @@ def test_input_errors(case: str, project: Path, capsys: pytest.CaptureFixture[st
     assert len(lines) == 1 and lines[0].startswith("crossdoc: error: ") and message in lines[0], err
     assert "Traceback" not in err
     assert reports_untouched(project)
+
+
+def test_a_front_matter_date_that_is_not_a_date_is_a_warning(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(project / "d.md", "---\ndate: 2022-13-45\n---\nBody.\n")
+    status, out, err = run(capsys, "audit", str(doc), "--format", "json", "--output", "-")
+    assert status == 0 and "Traceback" not in err
+    assert err.strip().splitlines() == [
+        "crossdoc: warning: d.md: front matter date '2022-13-45' is not a date; "
+        "the document is undated"
+    ]
+    assert json.loads(out)["documents"][0]["date"] is None
 
 
 def test_yaml_tags_are_never_executed(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
