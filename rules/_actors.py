@@ -11,7 +11,7 @@ from checker.nlp import AnalysedDocument, Mention, Sentence
 
 from ._countries import LABEL as COUNTRY
 from ._countries import country_name, country_names
-from ._tables import read_table
+from ._tables import phrase_pattern, read_table
 
 LABEL = "ACTOR"
 SELF_WORDS = {"we", "our", "us", "ours", "i", "my"}
@@ -45,14 +45,23 @@ def actor_of(mention: Mention) -> str | None:
 
 
 def find_actor(text: str) -> str | None:
-    """The actor a phrase names ("North Atlantic Treaty Organization Leaders" -> NATO)."""
-    best: tuple[int, int, str] | None = None
+    """The actor a phrase names ("North Atlantic Treaty Organization Leaders" -> NATO): the
+    earliest phrase in the text, the longest at that place."""
+    match = _actor_pattern().search(text)
+    return _actor_by_phrase()[match.group(0).lower()] if match else None
+
+
+@lru_cache(maxsize=1)
+def _actor_by_phrase() -> dict[str, str]:
+    by_phrase: dict[str, str] = {}
     for phrase, actor in actor_aliases().items():
-        for match in re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text, re.IGNORECASE):
-            candidate = (match.start(), -len(phrase), actor)
-            if best is None or candidate < best:
-                best = candidate
-    return best[2] if best else None
+        key = phrase.lower()
+        by_phrase[key] = min(actor, by_phrase.get(key, actor))
+    return by_phrase
+
+
+def _actor_pattern() -> re.Pattern[str]:
+    return phrase_pattern(tuple(actor_aliases()), ignore_case=True)
 
 
 def issuer_actor(document: AnalysedDocument) -> str | None:

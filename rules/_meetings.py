@@ -15,7 +15,7 @@ from checker.dates import DateValue, resolve_date, span_of
 from checker.model import Comparison, Verdict
 from checker.nlp import AnalysedDocument, Mention, Sentence
 
-from ._tables import read_patterns, read_table
+from ._tables import phrase_pattern, read_patterns, read_table
 
 BODY = "BODY"
 BODY_NAMES = {
@@ -149,24 +149,26 @@ def issuer_body(document: AnalysedDocument) -> str | None:
     if document.sentences and re.match(r"(?i)^we,\s", document.sentences[0].text):
         text += " " + document.sentences[0].text
     for row in read_table("meeting_bodies.csv"):
-        if row["role"] != "meets" and re.search(rf"(?i)(?<!\w){re.escape(row['phrase'])}", text):
-            return row["body"]
+        if row["role"] != "meets":
+            pattern = phrase_pattern((row["phrase"],), ignore_case=True, whole_words=False)
+            if pattern.search(text):
+                return row["body"]
     return None
 
 
 @lru_cache(maxsize=1)
-def _org_patterns() -> tuple[tuple[re.Pattern[str], str], ...]:
-    rows = sorted(read_table("organisations.csv"), key=lambda r: -len(r["phrase"]))
-    return tuple((re.compile(rf"(?<!\w){re.escape(r['phrase'])}(?!\w)"), r["org"]) for r in rows)
+def _org_by_phrase() -> dict[str, str]:
+    return {row["phrase"]: row["org"] for row in read_table("organisations.csv")}
 
 
 def orgs_in(text: str) -> list[str]:
     """Organisations a text names, most mentioned first (ties: first mentioned)."""
+    by_phrase = _org_by_phrase()
     counts: dict[str, tuple[int, int]] = {}
-    for pattern, org in _org_patterns():
-        for match in pattern.finditer(text):
-            count, first = counts.get(org, (0, match.start()))
-            counts[org] = (count + 1, min(first, match.start()))
+    for match in phrase_pattern(tuple(by_phrase)).finditer(text):
+        org = by_phrase[match.group(0)]
+        count, first = counts.get(org, (0, match.start()))
+        counts[org] = (count + 1, min(first, match.start()))
     return sorted(counts, key=lambda org: (-counts[org][0], counts[org][1]))
 
 
@@ -192,7 +194,7 @@ def meeting_subject(text: str) -> str | None:
     """'Allies will meet ...': the body a subject's meeting is (rules/data/meeting_bodies.csv).
     `text` is the sentence up to its meeting word."""
     for row in read_table("meeting_bodies.csv"):
-        if row["role"] == "meets" and re.search(rf"(?<!\w){re.escape(row['phrase'])}(?!\w)", text):
+        if row["role"] == "meets" and phrase_pattern((row["phrase"],)).search(text):
             return row["body"]
     return None
 
