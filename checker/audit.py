@@ -11,6 +11,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from checker.errors import RuleError
+from checker.events import Grouping, assign_events
 from checker.findings import build_findings
 from checker.model import (
     DEFAULT_SEVERITY,
@@ -66,11 +67,13 @@ def run_audit(
     documents: Sequence[Document],
     ruleset: RuleSet,
     severities: Mapping[str, Mapping[Verdict, Severity]] | None = None,
+    grouping: Grouping | None = None,
 ) -> AuditResult:
     documents = sorted(documents, key=lambda d: (d.path, d.id))
     analysed = Pipeline(ruleset.patterns()).analyse_each(documents)
     facts, errors = extract_facts(analysed, ruleset)
     labels = document_labels(documents)
+    events = assign_events(documents, grouping)
     findings: list[Finding] = []
     for loaded in ruleset.rules:
         if loaded.rule.id not in facts:
@@ -78,7 +81,9 @@ def run_audit(
         severity = {**DEFAULT_SEVERITY, **(severities or {}).get(loaded.rule.id, {})}
         try:
             findings.extend(
-                build_findings(loaded.rule, facts[loaded.rule.id], documents, labels, severity)
+                build_findings(
+                    loaded.rule, facts[loaded.rule.id], documents, labels, severity, events
+                )
             )
         except Exception as exc:
             errors.append(
@@ -98,5 +103,6 @@ def run_audit(
         rules=tuple(loaded.rule.info() for loaded in ruleset.rules),
         notes=tuple(notes),
         labels=labels,
+        events=events,
     )
     return AuditResult(report, tuple(errors))

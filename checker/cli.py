@@ -17,6 +17,7 @@ from checker.errors import EXIT_ERROR, EXIT_FAIL, EXIT_OK, ConfigError, Crossdoc
 
 if TYPE_CHECKING:
     from checker.baseline import Entry
+    from checker.events import Grouping
     from checker.model import Document, Report
     from checker.policy import Policy
     from checker.rules import RuleSet
@@ -57,6 +58,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     def with_policy(sub: argparse.ArgumentParser) -> None:
         with_rules(sub)
+        sub.add_argument(
+            "--group-by",
+            choices=("date", "folder"),
+            help="how documents without a stated event are grouped into events: by their "
+            "dates (the default) or by folder",
+        )
         sub.add_argument(
             "--enable", action="append", default=[], metavar="RULE", help="run only these rules"
         )
@@ -257,6 +264,26 @@ def build_policy(args: argparse.Namespace, config: Config, ruleset: RuleSet) -> 
     return Policy(fail_severity, fail_verdicts, parse_severities(severity, ruleset.known))
 
 
+def build_grouping(args: argparse.Namespace, config: Config) -> Grouping:
+    from checker.events import GROUP_BY, Grouping
+
+    groups: dict[str, tuple[str, ...]] = {}
+    for name, patterns in config.groups.items():
+        if isinstance(patterns, str):
+            patterns = [patterns]
+        if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
+            raise ConfigError(
+                f"[tool.crossdoc.groups] {name} must be a path pattern or a list of them"
+            )
+        groups[name] = tuple(patterns)
+    by = args.group_by or config.group_by
+    if by not in GROUP_BY:
+        raise ConfigError(f"group_by: unknown value {by!r}; use {' or '.join(GROUP_BY)}")
+    if config.event_gap_days < 1:
+        raise ConfigError("event_gap_days must be 1 or more")
+    return Grouping(groups, by, config.event_gap_days)
+
+
 def baseline_entries(args: argparse.Namespace, config: Config) -> list[Entry]:
     from checker.baseline import load_baseline
 
@@ -278,7 +305,7 @@ def audited_report(
     ruleset = load_ruleset(args, config)
     policy = build_policy(args, config, ruleset)
     documents = load_inputs(args.paths or default_paths(config), config)
-    result = run_audit(documents, ruleset, policy.severities)
+    result = run_audit(documents, ruleset, policy.severities, build_grouping(args, config))
     report = policy.apply(apply_baseline(result.report, entries))
     return report, [str(error) for error in result.errors], policy
 

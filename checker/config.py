@@ -18,6 +18,9 @@ KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "fail_on": ((str, list), "what fails the gate: a severity, 'none', or verdicts"),
     "severity": ((dict,), "per rule, the severity of each verdict"),
     "baseline": ((str,), "the file of accepted findings, used when it exists"),
+    "groups": ((dict,), "events by name: path patterns of the documents about each"),
+    "group_by": ((str,), "how other documents are grouped into events: 'date' or 'folder'"),
+    "event_gap_days": ((int,), "dated documents this many days apart start a new event"),
 }
 
 
@@ -32,6 +35,9 @@ class Config:
     fail_on: str | tuple[str, ...] = "discrepancy"
     severity: dict[str, object] = field(default_factory=dict)
     baseline: str = "crossdoc-baseline.json"
+    groups: dict[str, object] = field(default_factory=dict)
+    group_by: str = "date"
+    event_gap_days: int = 7
     source: str | None = None  # the file the settings came from
     explicit: frozenset[str] = frozenset()  # the keys the settings file set
 
@@ -86,12 +92,19 @@ def load_config(start: Path | None = None) -> Config:
         kinds = KEYS[key][0]
         if list in kinds and isinstance(value, list) and all(isinstance(v, str) for v in value):
             values[key] = tuple(value)
-        elif (str in kinds and isinstance(value, str)) or (
-            dict in kinds and isinstance(value, dict)
+        elif (
+            (str in kinds and isinstance(value, str))
+            or (dict in kinds and isinstance(value, dict))
+            or (int in kinds and isinstance(value, int) and not isinstance(value, bool))
         ):
             values[key] = value
         else:
-            names: dict[type, str] = {list: "a list of strings", str: "a string", dict: "a table"}
+            names: dict[type, str] = {
+                list: "a list of strings",
+                str: "a string",
+                dict: "a table",
+                int: "a whole number",
+            }
             expected = " or ".join(names[k] for k in kinds)
             raise ConfigError(f"{pyproject.name}: [tool.crossdoc] {key} must be {expected}")
     return Config(root=root, source=str(pyproject), explicit=frozenset(values), **values)  # type: ignore[arg-type]

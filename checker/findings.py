@@ -11,12 +11,15 @@ import itertools
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
+from checker.events import event_of
 from checker.model import (
     VERDICT_GRAVITY,
     VERDICT_PREFERENCE,
     Comparison,
     Document,
+    Event,
     Fact,
+    FactTime,
     Finding,
     Relation,
     Scope,
@@ -64,10 +67,12 @@ class FactSheet:
 
     rule: Rule
     by_key: dict[str, dict[str, dict[str, Fact]]] = field(default_factory=dict)
+    time: dict[str, FactTime] = field(default_factory=dict)  # key -> how it relates to time
 
-    def add(self, fact: Fact) -> None:
-        facts = self.by_key.setdefault(fact.key, {}).setdefault(fact.span.document, {})
+    def add(self, fact: Fact, key: str) -> None:
+        facts = self.by_key.setdefault(key, {}).setdefault(fact.span.document, {})
         facts.setdefault(self.rule.normalise(fact), fact)
+        self.time.setdefault(key, fact.time)
 
 
 @dataclass(frozen=True)
@@ -78,6 +83,13 @@ class Context:
     labels: Mapping[str, str]
     severity: Mapping[Verdict, Severity]
     order: Mapping[str, int]  # document id -> position in the audit's order
+    events: Mapping[str, Event] = field(default_factory=dict)  # document id -> its event
+
+    def key_of(self, fact: Fact) -> str:
+        """A fact relative to an event is a fact of its own in each event."""
+        if fact.time is FactTime.EVENT and len(set(self.events.values())) > 1:
+            return f"{fact.key} [{self.events[fact.span.document].label}]"
+        return fact.key
 
 
 def build_findings(
@@ -86,13 +98,18 @@ def build_findings(
     documents: Sequence[Document],
     labels: Mapping[str, str],
     severity: Mapping[Verdict, Severity],
+    events: Sequence[Event] = (),
 ) -> list[Finding]:
     context = Context(
-        {d.id: d for d in documents}, labels, severity, {d.id: n for n, d in enumerate(documents)}
+        {d.id: d for d in documents},
+        labels,
+        severity,
+        {d.id: n for n, d in enumerate(documents)},
+        event_of(events),
     )
     sheet = FactSheet(rule)
     for fact in facts:
-        sheet.add(fact)
+        sheet.add(fact, context.key_of(fact))
     findings: list[Finding] = []
     for key in sorted(sheet.by_key):
         stating = sorted(sheet.by_key[key], key=context.order.__getitem__)
@@ -100,7 +117,7 @@ def build_findings(
         findings.extend(self_contradictions(rule, key, facts_of, context))
         if rule.compare_within_document:
             findings.extend(conflicts_within(rule, key, facts_of, context))
-        findings.append(fact_finding(rule, key, facts_of, context))
+        findings.append(fact_finding(rule, key, facts_of, context, sheet.time[key]))
     return findings
 
 
@@ -162,7 +179,9 @@ def within_finding(
     )
 
 
-def fact_finding(rule: Rule, key: str, facts_of: Statements, context: Context) -> Finding:
+def fact_finding(
+    rule: Rule, key: str, facts_of: Statements, context: Context, time: FactTime
+) -> Finding:
     """The fact across every document that states it."""
     if len(facts_of) == 1:
         [(document, facts)] = facts_of.items()
@@ -182,7 +201,7 @@ def fact_finding(rule: Rule, key: str, facts_of: Statements, context: Context) -
         side_of(rule, [next(iter(facts.values())) for facts in group.by_document.values()], context)
         for group in groups
     )
-    relations = relate(rule, groups)
+    relations = relate(rule, groups, context if time is FactTime.CHANGING else None)
     verdict = fact_verdict(relations) if len(sides) > 1 else Verdict.AGREEMENT
     counts = [len(side.documents) for side in sides]
     outliers = tuple(range(1, len(sides))) if len(sides) > 1 and counts[0] > counts[1] else ()
@@ -240,8 +259,13 @@ def stand_each_document_once(groups: list[ValueGroup]) -> list[ValueGroup]:
     return [g for g in groups if g.by_document]
 
 
-def relate(rule: Rule, groups: Sequence[ValueGroup]) -> tuple[Relation, ...]:
-    """The relation of every two sides (of each side to the largest, when there are many)."""
+def relate(
+    rule: Rule, groups: Sequence[ValueGroup], over_time: Context | None = None
+) -> tuple[Relation, ...]:
+    """The relation of every two sides (of each side to the largest, when there are many).
+
+    For a level that changes over time (`over_time` given), two sides with no event in
+    common are a change over time: complementary, with both dates, never a discrepancy."""
     if len(groups) > MAX_RELATED_SIDES:
         pairs: Sequence[tuple[int, int]] = [(0, j) for j in range(1, len(groups))]
     else:
@@ -249,8 +273,37 @@ def relate(rule: Rule, groups: Sequence[ValueGroup]) -> tuple[Relation, ...]:
     relations = []
     for i, j in pairs:
         comparison = best_comparison(rule, groups[i], groups[j])
+        if (
+            over_time is not None
+            and comparison.verdict is not Verdict.AGREEMENT
+            and not events_of(groups[i], over_time) & events_of(groups[j], over_time)
+        ):
+            comparison = change_over_time(rule, groups[i], groups[j], over_time)
         relations.append(Relation(i, j, comparison.verdict, comparison.detail))
     return tuple(relations)
+
+
+def events_of(group: ValueGroup, context: Context) -> set[str]:
+    return {context.events[d].id for d in group.by_document if d in context.events}
+
+
+def change_over_time(
+    rule: Rule, first: ValueGroup, second: ValueGroup, context: Context
+) -> Comparison:
+    def when(group: ValueGroup) -> str:
+        dates = sorted(
+            date for d in group.by_document if (date := context.documents[d].date) is not None
+        )
+        if not dates:
+            return "undated"
+        if dates[0] == dates[-1]:
+            return f"as of {dates[0].isoformat()}"
+        return f"as of {dates[0].isoformat()} to {dates[-1].isoformat()}"
+
+    said = [f"{rule.describe(group.representative)} ({when(group)})" for group in (first, second)]
+    return Comparison(
+        Verdict.COMPLEMENTARY, f"a change over time, not a contradiction: {said[0]}; {said[1]}"
+    )
 
 
 def best_comparison(rule: Rule, first: ValueGroup, second: ValueGroup) -> Comparison:

@@ -157,6 +157,12 @@ def parse_dateline(text: str) -> dt.date | None:
     return None
 
 
+def front_matter_text(front: dict[str, object], name: str) -> str | None:
+    """A front-matter value that is text (a number or a list is not a name)."""
+    value = front.get(name)
+    return " ".join(value.split()) or None if isinstance(value, str) else None
+
+
 def issuer_from_title(title: str | None) -> str | None:
     if not title:
         return None
@@ -334,7 +340,10 @@ def parse_document(
     lines = split_lines(original)
     front, first = parse_front_matter(display_path, lines)
     header = Header()
-    for name in ("title", "permalink", "url", "category", "published_time", "modified_time"):
+    for name in (
+        "title", "permalink", "url", "category", "published_time", "modified_time", "event",
+        "issuer",
+    ):  # fmt: skip
         if front.get(name) is not None:
             header.metadata[name] = str(front[name])
     stated = front_matter_date(front["date"]) if "date" in front else None
@@ -360,7 +369,7 @@ def parse_document(
         title=header.title,
         date=date.date if date else None,
         date_precision=date.precision if date else None,
-        issuer=issuer_from_title(header.title),
+        issuer=front_matter_text(front, "issuer") or issuer_from_title(header.title),
         url=str(url) if url else None,
         identifiers=dict(sorted(header.identifiers.items())),
         metadata=dict(sorted(header.metadata.items())),

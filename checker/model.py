@@ -55,6 +55,36 @@ class Confidence(StrEnum):
     CONTEXTUAL = "contextual"  # inferred from the surrounding paragraph or the document
 
 
+class FactTime(StrEnum):
+    """How a fact relates to time, which decides which documents it is compared across.
+
+    - FIXED: one thing that holds once (the dates of a meeting, where new units are based,
+      the date of an invasion): compared across any documents, whatever their dates;
+    - CHANGING: a level that changes over time (troops deployed, money given so far,
+      members): compared within an event; a different value in another event is a change
+      over time (complementary, with both dates), never a discrepancy;
+    - EVENT: a fact relative to what the document reports ("the meeting reported", "the next
+      meeting"): a fact of its own in each event, never compared across events.
+    """
+
+    FIXED = "fixed"
+    CHANGING = "changing"
+    EVENT = "event"
+
+
+@dataclass(frozen=True)
+class Event:
+    """Documents about one event (a meeting, a vote, a disaster): where changing levels and
+    event-relative facts are compared."""
+
+    id: str
+    label: str
+    source: str  # front matter | config | folder | dates | undated
+    documents: tuple[str, ...]
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
 @dataclass(frozen=True)
 class Document:
     """One input file: its text as analysed, and how each analysed character maps back."""
@@ -124,7 +154,7 @@ class Fact:
 
     `key` names the fact (two facts with the same rule and key are about the same thing);
     `value` is its normalised value, a rule-specific immutable object that prints itself
-    in plain words.
+    in plain words; `time` says how the fact relates to time (see FactTime).
     """
 
     rule: str
@@ -133,6 +163,7 @@ class Fact:
     raw: str
     span: Span
     confidence: Confidence = Confidence.EXPLICIT
+    time: FactTime = field(default_factory=lambda: FactTime.FIXED)
 
 
 @dataclass(frozen=True)
@@ -286,6 +317,7 @@ class Report:
     notes: tuple[str, ...] = ()
     stale_baseline: tuple[str, ...] = ()  # baseline entries that match no finding
     labels: Mapping[str, str] = field(default_factory=dict)  # document id -> short label
+    events: tuple[Event, ...] = ()
 
     @property
     def summary(self) -> dict[str, int]:

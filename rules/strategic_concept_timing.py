@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from checker.dates import resolve_date
-from checker.model import Comparison, Confidence, Fact
+from checker.model import Comparison, Confidence, Fact, FactTime
 from checker.nlp import AnalysedDocument, Mention, Sentence
 from checker.rules import Rule
 
@@ -68,7 +68,8 @@ they name different summits, years or places; complementary when they cannot be 
             ref, confidence, end = found
             start = min(adoptions[0].start, concepts[0].start)
             span = document.document.span(start, max(end, concepts[0].end))
-            yield Fact(self.id, KEY, ref, span.quote, span, confidence)
+            # the next concept is the one the document's event prepares
+            yield Fact(self.id, KEY, ref, span.quote, span, confidence, FactTime.EVENT)
 
     def _timing(
         self, document: AnalysedDocument, sentence: Sentence, concept: Mention

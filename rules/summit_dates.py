@@ -8,15 +8,19 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.dates import DateValue, add_months, day
-from checker.model import Comparison, Confidence, Fact, Verdict
+from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
 from checker.nlp import AnalysedDocument, Mention, Sentence
 from checker.rules import Rule
 
 from ._meetings import (
+    DEFAULT_ORG,
+    Meeting,
     MeetingMention,
+    MeetingRef,
     compare_meetings,
     meeting_patterns,
     meetings_in,
+    reference_meetings,
     speaker,
 )
 
@@ -117,9 +121,20 @@ date on the other that the table cannot link, said in the message); one_sided.
                     yield self._fact(document, mention, relation)
 
     def _fact(self, document: AnalysedDocument, mention: MeetingMention, relation: str) -> Fact:
+        """A reported meeting is keyed by the meeting itself, so documents of any date compare
+        what they say of it; a meeting the table cannot name, and an announced next meeting,
+        are facts of the document's event (compared only among documents about it)."""
         span = document.document.span(mention.start, mention.end)
-        key = f"{mention.ref.label}: {relation}"
-        return Fact(self.id, key, mention.ref, span.quote, span, Confidence.NORMALISED)
+        ref = mention.ref
+        time = FactTime.EVENT
+        key = f"{ref.label}: {relation}"
+        if relation == "this meeting":
+            meeting = reported_meeting(ref, document.document.day)
+            if meeting is not None:
+                key, time = f"{ref.label}: {meeting.place}, {meeting.dates}", FactTime.FIXED
+            else:
+                key = f"{ref.label}: the meeting reported"
+        return Fact(self.id, key, ref, span.quote, span, Confidence.NORMALISED, time)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         if isinstance(a.value, DerivedDate) and isinstance(b.value, DerivedDate):
@@ -127,6 +142,32 @@ date on the other that the table cannot link, said in the message); one_sided.
                 return Comparison(Verdict.AGREEMENT, "")
             return Comparison(Verdict.DISCREPANCY, f"{a.value.date} against {b.value.date}")
         return compare_meetings(a.value, b.value)
+
+
+REPORTED_BEFORE_DAYS = 3  # a statement may be issued on the eve of the meeting it reports
+REPORTED_AFTER_DAYS = 14  # or in the days after it
+
+
+def reported_meeting(ref: MeetingRef, day_of_document: dt.date | None) -> Meeting | None:
+    """The table's meeting a document reports: of the body it names, held around the
+    document's day (the stated date or place only when the document has no day). The
+    document's own date decides, so a wrong date stated for the meeting is compared
+    against the right one, not keyed apart."""
+    if ref.org != DEFAULT_ORG:
+        return None
+    if day_of_document is None:
+        return ref.meeting
+    window = dt.timedelta
+    around = [
+        m
+        for m in reference_meetings()
+        if m.body == ref.body
+        and m.dates.start - window(days=REPORTED_BEFORE_DAYS)
+        <= day_of_document
+        <= m.dates.end + window(days=REPORTED_AFTER_DAYS)
+    ]
+    around.sort(key=lambda m: (abs((m.dates.start - day_of_document).days), m.id))
+    return around[0] if around else None
 
 
 def start_of(mention: MeetingMention) -> dt.date:
@@ -165,7 +206,13 @@ def anniversary(
     span = document.document.span(mention.start, event_tokens[-1].end)
     value = DerivedDate(event, date, basis)
     return Fact(
-        SummitDates.id, f"date of the {event}", value, span.quote, span, Confidence.NORMALISED
+        SummitDates.id,
+        f"date of the {event}",
+        value,
+        span.quote,
+        span,
+        Confidence.NORMALISED,
+        FactTime.FIXED,
     )
 
 

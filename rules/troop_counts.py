@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.comparators import compare_intervals
-from checker.model import Comparison, Confidence, Fact, Verdict
+from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
 from checker.nlp import AnalysedDocument, Mention, Sentence
 from checker.quantities import Amount, find_amounts
 from checker.rules import Rule
@@ -129,7 +129,8 @@ scopes are different facts (each one_sided), never a discrepancy.
         value = TroopCount(amount, actor, scope, command, document.document.day)
         span = document.document.span(start, max(force.end, scope_end))
         key = f"{actor_name(actor)} / {scope}"
-        return Fact(self.id, key, value, span.quote, span, Confidence.NORMALISED)
+        # troops deployed is a level: it changes from one event to the next
+        return Fact(self.id, key, value, span.quote, span, Confidence.NORMALISED, FactTime.CHANGING)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         first, second = a.value.amount, b.value.amount

@@ -46,14 +46,21 @@ def render(report: Report, view: View = DEFAULT_VIEW) -> str:
     out += [
         "## Documents",
         "",
-        "| document | path | title | date |",
-        "| --- | --- | --- | --- |",
+        "| document | path | title | date | event |",
+        "| --- | --- | --- | --- | --- |",
     ]
+    event_labels = {event["id"]: event["label"] for event in records["events"]}
     for doc in records["documents"]:
         out.append(
             f"| {escape(doc['label'])} | {escape(doc['path'])} | {escape(doc['title'])} "
-            f"| {escape(doc['date'])} |"
+            f"| {escape(doc['date'] or 'undated')} | {escape(event_labels.get(doc['event']))} |"
         )
+    if len(records["events"]) > 1:
+        out += ["", "## Events", "", "| event | grouped by | documents |", "| --- | --- | ---: |"]
+        out += [
+            f"| {escape(e['label'])} | {escape(e['source'])} | {len(e['documents'])} |"
+            for e in records["events"]
+        ]
     out += ["", "## Summary", "", "| verdict | facts |", "| --- | ---: |"]
     out += [f"| {verdict} | {count} |" for verdict, count in records["summary"].items()]
     gate = records["gate"]

@@ -13,6 +13,7 @@ SCHEMA = "crossdoc.report/2"
 
 def header_records(report: Report) -> dict[str, Any]:
     """Everything but the findings (small whatever the corpus)."""
+    events = {document: event.id for event in report.events for document in event.documents}
     return {
         "schema": SCHEMA,
         "tool": {"name": "crossdoc", "version": __version__},
@@ -26,8 +27,20 @@ def header_records(report: Report) -> dict[str, Any]:
                 "issuer": doc.issuer,
                 "url": doc.url,
                 "identifiers": dict(doc.identifiers),
+                "event": events.get(doc.id),
             }
             for doc in report.documents
+        ],
+        "events": [
+            {
+                "id": event.id,
+                "label": event.label,
+                "source": event.source,
+                "start": event.start.isoformat() if event.start else None,
+                "end": event.end.isoformat() if event.end else None,
+                "documents": list(event.documents),
+            }
+            for event in report.events
         ],
         "rules": [
             {

@@ -30,6 +30,12 @@ def render(report: Report, view: View = DEFAULT_VIEW) -> str:
     documents = records["documents"]
     lines = [f"crossdoc audit of {plural(len(documents), 'document')}:"]
     lines += [f"  {d['label']}  ({d['path']})" for d in documents]
+    if len(records["events"]) > 1:
+        lines.append(f"grouped into {plural(len(records['events']), 'event')}:")
+        lines += [
+            f"  {e['label']} ({plural(len(e['documents']), 'document')}, by {e['source']})"
+            for e in records["events"]
+        ]
     lines += [
         "",
         tabulate(
