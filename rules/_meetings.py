@@ -5,15 +5,23 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from rapidfuzz import fuzz
-
-from checker.dates import DateValue, resolve_date, span_of
+from checker.dates import (
+    STAND_IN_ANCHOR,
+    DateValue,
+    Unresolved,
+    resolve_date,
+    resolve_stated,
+    sentence_tense,
+    span_of,
+    year_belongs_to,
+)
 from checker.model import Comparison, Verdict
 from checker.nlp import AnalysedDocument, Mention, Sentence
+from checker.places import compare_places, place_phrase_length, resolve_places
 
 from ._tables import phrase_pattern, read_patterns, read_table
 
@@ -45,7 +53,7 @@ PAST_WORDS = {
     "since",
 }
 PLACE_PREPOSITIONS = {"in", "at"}
-PLACE_MATCH_SCORE = 90  # rapidfuzz ratio at or above which two place names are one place
+PLACE_WORDS = 10  # the longest place phrase read: "the capital city of the Czech Republic"
 ANCHOR_WINDOW = 8  # tokens between a meeting word and the date or place that belongs to it
 
 
@@ -73,13 +81,17 @@ class MeetingRef:
     meeting: Meeting | None = None
     context: str = ""  # how the meeting was found when not in the sentence itself
     org: str = DEFAULT_ORG
+    # a relative date the document has no date to resolve ("next week"); outside equality and
+    # the normal form, so a ref without one normalises as before (summit-dates adds it)
+    unresolved_date: Unresolved | None = field(default=None, compare=False)
 
     @property
     def label(self) -> str:
         return meeting_label(self.org, self.body)
 
     def __str__(self) -> str:
-        stated = ", ".join(x for x in (self.place, str(self.date) if self.date else None) if x)
+        when = self.date or self.unresolved_date
+        stated = ", ".join(x for x in (self.place, str(when) if when else None) if x)
         text = stated or "no place or date"
         if self.meeting and (self.meeting.place != self.place or self.meeting.dates != self.date):
             text += f" (the {self.meeting.place} meeting, {self.meeting.dates})"
@@ -200,7 +212,9 @@ def meeting_subject(text: str) -> str | None:
 
 
 def same_place(first: str, second: str) -> bool:
-    return fuzz.ratio(first.lower(), second.lower()) >= PLACE_MATCH_SCORE
+    """One place by the gazetteer (checker/places.py): 'Den Haag' is The Hague, 'the
+    Lithuanian capital' Vilnius; a city and its country are not one place."""
+    return compare_places(first, second).verdict == Verdict.AGREEMENT
 
 
 def link(
@@ -218,16 +232,21 @@ def link(
     if anchor is not None and date is None:
         candidates = [m for m in candidates if m.dates.end >= anchor]
     candidates.sort(key=lambda m: m.dates.start)
-    if len(candidates) == 1 or (candidates and date is None):
+    # a place alone names the next meeting there only when the document's date says which
+    if len(candidates) == 1 or (candidates and date is None and anchor is not None):
         return candidates[0]
     return None
 
 
 def canonical_place(place: str) -> str:
+    """The table's name for a place ('Den Haag', 'the Dutch capital' -> 'The Hague'), else
+    the gazetteer's ('Bruxelles' -> 'Brussels'), else the text as written; a name with
+    several readings ('the South African capital') stays as written."""
     for meeting in reference_meetings():
         if same_place(meeting.place, place):
             return meeting.place
-    return place
+    readings = resolve_places(place)
+    return readings[0].name if len(readings) == 1 else place
 
 
 def compare_meetings(a: MeetingRef, b: MeetingRef) -> Comparison:
@@ -243,16 +262,19 @@ def compare_meetings(a: MeetingRef, b: MeetingRef) -> Comparison:
     b_date = b.date or (b.meeting.dates if b.meeting else None)
     a_place = a.place or (a.meeting.place if a.meeting else None)
     b_place = b.place or (b.meeting.place if b.meeting else None)
-    if a_place and b_place and not same_place(a_place, b_place):
+    places = compare_places(a_place, b_place) if a_place and b_place else None
+    if places and places.verdict == Verdict.DISCREPANCY:
         return Comparison(Verdict.DISCREPANCY, f"different places: {a_place} against {b_place}")
+    # a city beside its country is compatible, no more: "Vilnius is in Lithuania"
+    wider = places if places and places.verdict == Verdict.COMPLEMENTARY else None
     if a_date and b_date:
         if a_date.contains(b_date) or b_date.contains(a_date):
-            return Comparison(Verdict.AGREEMENT, "")
+            return wider or Comparison(Verdict.AGREEMENT, "")
         if not a_date.overlaps(b_date):
             return Comparison(Verdict.DISCREPANCY, f"different dates: {a_date} against {b_date}")
         return Comparison(Verdict.COMPLEMENTARY, "the dates overlap")
-    if a_place and b_place:
-        return Comparison(Verdict.AGREEMENT, "")
+    if places:
+        return wider or Comparison(Verdict.AGREEMENT, "")
     missing = "; ".join(x for x in (a.unresolved, b.unresolved) if x)
     return Comparison(Verdict.COMPLEMENTARY, f"cannot be compared: {missing}")
 
@@ -275,8 +297,9 @@ def may_is_month(sentence: Sentence, mention: Mention) -> bool:
 
 
 def place_after(sentence: Sentence, index: int) -> tuple[str, int, int] | None:
-    """'in Madrid', 'at The Hague', 'at the summit in Vilnius' after token `index`:
-    (place, start offset, end offset) of the first capitalised name after 'in' or 'at'."""
+    """'in Madrid', 'at The Hague', 'at the summit in Vilnius', 'in the Lithuanian capital',
+    'in the capital of Lithuania' after token `index`: (place, start offset, end offset) of
+    the first place named after 'in' or 'at' (checker.places.place_phrase_length)."""
     tokens = sentence.tokens
     date_tokens = {i for m in dates_in(sentence) for i in range(m.first_token, m.last_token)}
     for position in range(index, min(len(tokens), index + 5)):
@@ -284,11 +307,13 @@ def place_after(sentence: Sentence, index: int) -> tuple[str, int, int] | None:
             continue
         start = position + 1
         end = start
-        while end < len(tokens) and tokens[end].text[:1].isupper() and end not in date_tokens:
+        while end < min(len(tokens), start + PLACE_WORDS) and end not in date_tokens:
             end += 1
-        if end > start:
-            text = " ".join(t.text for t in tokens[start:end])
-            return canonical_place(text), tokens[start].start, tokens[end - 1].end
+        words = [t.text for t in tokens[start:end]]
+        length = place_phrase_length(words)
+        if length:
+            text = " ".join(words[:length])
+            return canonical_place(text), tokens[start].start, tokens[start + length - 1].end
     return None
 
 
@@ -344,11 +369,25 @@ def claim_dates(sentence: Sentence, groups: dict[str, list[Mention]]) -> dict[st
         if not distances:
             break
         body = min(distances, key=lambda b: (distances[b], b))
+        if not date_tied_to(sentence, date, groups[body]):
+            continue  # "the first revision since 1999": the year dates something else
         if distances[body] <= ANCHOR_WINDOW and (
             body not in claimed or distances[body] < claimed[body][0]
         ):
             claimed[body] = (distances[body], date)
     return {body: date for body, (_, date) in claimed.items()}
+
+
+def date_tied_to(sentence: Sentence, date: Mention, anchors: list[Mention]) -> bool:
+    """Whether a date holding a year dates the thing `anchors` name, not another thing in the
+    sentence ("the 2023 summit", not "the 2040 vision" or "since 1999"): see
+    checker.dates.year_belongs_to. Dates without a year are tied to what is nearest."""
+    base = sentence.start
+    if sentence.text[date.start - base : date.end - base] != date.text:
+        return True  # offsets that do not map onto the sentence: keep the date, as before
+    closest = nearest(anchors, [date], window=None)
+    anchor_span = (closest.start - base, closest.end - base) if closest else None
+    return year_belongs_to(sentence.text, (date.start - base, date.end - base), anchor_span)
 
 
 def place_of(sentence: Sentence, anchors: list[Mention]) -> tuple[str, int, int] | None:
@@ -374,40 +413,60 @@ def meeting_of(
     words: set[str],
 ) -> MeetingMention | None:
     place = place_of(sentence, anchors)
+    tense = sentence_tense(sentence.tokens)  # "leaders agreed on 14 June": this June, past
     reported = bool(words & REPORTED_WORDS) and not words & FUTURE_WORDS  # "leaders met on ..."
     prefer = "past" if reported else "future"
-    date = resolve_date(date_mention.text, anchor, prefer) if date_mention else None
+    stated = (
+        resolve_stated(date_mention.text, anchor, prefer, tense=tense) if date_mention else None
+    )
+    date = stated if isinstance(stated, DateValue) else None
+    pending = stated if isinstance(stated, Unresolved) else None  # "next week", undated
     place_name = place[0] if place else None
-    if date is None and place_name is None:
-        return None  # "in April" with no document date to anchor it says nothing comparable
-    stated = [date_mention] if date_mention else []
-    closest = nearest(anchors, stated, window=None) if stated else None
+    if date is None and place_name is None and pending is None:
+        return None
+    said = [date_mention] if date_mention else []
+    closest = nearest(anchors, said, window=None) if said else None
     closest = closest or min(anchors, key=lambda m: abs(m.end - (place[1] if place else m.end)))
-    starts = [closest.start, *(m.start for m in stated), *([place[1]] if place else [])]
-    ends = [closest.end, *(m.end for m in stated), *([place[2]] if place else [])]
-    relation = relation_of(date, anchor, words)
+    starts = [closest.start, *(m.start for m in said), *([place[1]] if place else [])]
+    ends = [closest.end, *(m.end for m in said), *([place[2]] if place else [])]
+    relation = relation_of(date, anchor, words, tense)
+    if pending is not None and date_mention is not None:
+        # with no document date, the relation any date would give: "next week" is next
+        probe = resolve_date(date_mention.text, STAND_IN_ANCHOR, prefer, tense=tense)
+        relation = relation_of(probe, STAND_IN_ANCHOR, words, tense)
     linked = link(body, date, place_name, anchor) if org == DEFAULT_ORG else None
     if date is None and place_name is not None and org == DEFAULT_ORG:
         if linked and anchor and linked.dates.start <= anchor <= linked.dates.end:
             relation = "this meeting"  # "we have met in Madrid", said during the Madrid summit
         elif only_past_meetings(body, place_name, anchor):
             relation = "past"
-    ref = MeetingRef(body, date, place_name, linked, org=org)
+    ref = MeetingRef(body, date, place_name, linked, org=org, unresolved_date=pending)
     return MeetingMention(ref, relation, min(starts), max(ends))
 
 
-def relation_of(date: DateValue | None, anchor: dt.date | None, words: set[str]) -> str:
+def relation_of(
+    date: DateValue | None, anchor: dt.date | None, words: set[str], tense: str | None = None
+) -> str:
+    """The meeting's relation to the document: the one it reports ("this meeting": under way
+    on its date, or just reported: "met yesterday", "met last week"), a past one, or the
+    next one. A sentence in the past tense (checker.dates.sentence_tense) never states the
+    next meeting; one in the future tense never a past one."""
     if date is not None and anchor is not None:
         if date.start <= anchor <= date.end and date.precision == "day":
             return "this meeting"
-        recent = date.precision == "day" and 0 <= (anchor - date.end).days <= RECENT_DAYS
+        short = (date.end - date.start).days < RECENT_DAYS  # a day, a week, a few days
+        recent = short and 0 <= (anchor - date.end).days <= RECENT_DAYS
         if recent and words & REPORTED_WORDS:
             return "this meeting"
         if date.end < anchor:
             return "past"
-        if date.start > anchor or words & FUTURE_WORDS:
+        if tense == "past":
+            return "this meeting" if date.start <= anchor else "past"
+        if date.start > anchor or words & FUTURE_WORDS or tense == "future":
             return "next meeting"
         return "this meeting"
+    if tense is not None:
+        return "past" if tense == "past" else "next meeting"
     if words & PAST_WORDS and not words & FUTURE_WORDS:
         return "past"
     return "next meeting"

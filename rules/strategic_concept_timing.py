@@ -5,15 +5,17 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from checker.dates import resolve_date
-from checker.model import Comparison, Confidence, Fact, FactTime
+from checker.dates import resolve_date, sentence_tense
+from checker.model import Comparison, Confidence, Fact, FactTime, StatedDate
 from checker.nlp import AnalysedDocument, Mention, Sentence
 from checker.rules import Rule
 
+from ._dates import meeting_dates
 from ._meetings import (
     DEFAULT_ORG,
     MeetingRef,
     compare_meetings,
+    date_tied_to,
     dates_in,
     link,
     meeting_patterns,
@@ -77,9 +79,11 @@ they name different summits, years or places; complementary when they cannot be 
         """The stated meeting, how it was found, and where its words end in the sentence."""
         anchor = document.document.day  # "today" needs a day, not a month
         place = place_after(sentence, concept.last_token) or place_of(sentence, [concept])
-        nearest_date = nearest(dates_in(sentence), [concept], window=None)
+        tied = [d for d in dates_in(sentence) if date_tied_to(sentence, d, [concept])]
+        nearest_date = nearest(tied, [concept], window=None)  # not "the first since 2010"
         dates = [nearest_date] if nearest_date else []  # the date tied to the concept
-        date = resolve_date(nearest_date.text, anchor) if nearest_date else None
+        tense = sentence_tense(sentence.tokens)
+        date = resolve_date(nearest_date.text, anchor, tense=tense) if nearest_date else None
         if place or date:
             name = place[0] if place else None
             ref = MeetingRef("summit", date, name, link("summit", date, name, anchor))
@@ -100,6 +104,9 @@ they name different summits, years or places; complementary when they cannot be 
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         return compare_meetings(a.value, b.value)
+
+    def dates(self, fact: Fact) -> Sequence[StatedDate]:
+        return meeting_dates(fact.value) if isinstance(fact.value, MeetingRef) else ()
 
 
 RULE = StrategicConceptTiming()

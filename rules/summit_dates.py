@@ -7,11 +7,20 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from checker.dates import DateValue, add_months, day
-from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
+from checker.dates import DateValue, Unresolved, day, offset_date, sentence_tense
+from checker.model import (
+    Comparison,
+    Confidence,
+    Fact,
+    FactTime,
+    StatedDate,
+    Verdict,
+    canonical_value,
+)
 from checker.nlp import AnalysedDocument, Mention, Sentence
-from checker.rules import Rule
+from checker.rules import Rule, date_interval
 
+from ._dates import meeting_dates
 from ._meetings import (
     DEFAULT_ORG,
     Meeting,
@@ -24,8 +33,8 @@ from ._meetings import (
     speaker,
 )
 
-# "one-month anniversary", "first anniversary": how far back the anniversary reaches
-ANNIVERSARY_UNITS = {"day": 0, "week": 0, "month": 1, "year": 12}
+# "one-month anniversary", "first anniversary": the unit the anniversary reaches back in
+ANNIVERSARY_UNITS = ("day", "week", "month", "year")
 ANNIVERSARY_COUNTS = {
     "one": 1, "two": 2, "three": 3, "six": 6,
     "first": 1, "second": 2, "third": 3, "fifth": 5, "tenth": 10,
@@ -41,11 +50,11 @@ class DerivedDate:
     """A date stated through another ("on the one-month anniversary of X")."""
 
     event: str
-    date: DateValue
+    date: DateValue | Unresolved  # unresolved in a document with no date to the day
     basis: str
 
     def __str__(self) -> str:
-        return f"{self.date} ({self.basis})"
+        return f"{self.date} ({self.basis})" if self.basis else str(self.date)
 
 
 class SummitDates(Rule):
@@ -137,11 +146,30 @@ date on the other that the table cannot link, said in the message); one_sided.
         return Fact(self.id, key, ref, span.quote, span, Confidence.NORMALISED, time)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
+        pending = [str(u) for u in (unresolved_of(a.value), unresolved_of(b.value)) if u]
+        if pending and self.normalise(a) == self.normalise(b):
+            return Comparison(Verdict.AGREEMENT, "")  # stated alike: one side, as grouping has it
+        if pending:  # "next week" in an undated document fits any date: never a discrepancy
+            return Comparison(Verdict.COMPLEMENTARY, f"cannot be compared: {'; '.join(pending)}")
         if isinstance(a.value, DerivedDate) and isinstance(b.value, DerivedDate):
             if a.value.date == b.value.date:
                 return Comparison(Verdict.AGREEMENT, "")
             return Comparison(Verdict.DISCREPANCY, f"{a.value.date} against {b.value.date}")
         return compare_meetings(a.value, b.value)
+
+    def normalise(self, fact: Fact) -> str:
+        """A meeting's unresolved date stands apart from its other fields (see MeetingRef), so
+        it is added here: 'next week' and 'in two months', both unresolved, are two values."""
+        pending = unresolved_of(fact.value)
+        normal = super().normalise(fact)
+        if isinstance(fact.value, MeetingRef) and pending is not None:
+            return f"{normal}|{canonical_value(pending)}"
+        return normal
+
+    def dates(self, fact: Fact) -> Sequence[StatedDate]:
+        if isinstance(fact.value, DerivedDate):
+            return date_interval(fact.value.date)
+        return meeting_dates(fact.value) if isinstance(fact.value, MeetingRef) else ()
 
 
 REPORTED_BEFORE_DAYS = 3  # a statement may be issued on the eve of the meeting it reports
@@ -156,7 +184,8 @@ def reported_meeting(ref: MeetingRef, day_of_document: dt.date | None) -> Meetin
     if ref.org != DEFAULT_ORG:
         return None
     if day_of_document is None:
-        return ref.meeting
+        # a place alone names no one meeting (Brussels has many): only a stated date does
+        return ref.meeting if ref.date is not None else None
     window = dt.timedelta
     around = [
         m
@@ -170,6 +199,15 @@ def reported_meeting(ref: MeetingRef, day_of_document: dt.date | None) -> Meetin
     return around[0] if around else None
 
 
+def unresolved_of(value: object) -> Unresolved | None:
+    """The relative date a fact states that its undated document could not resolve."""
+    if isinstance(value, MeetingRef):
+        return value.unresolved_date
+    if isinstance(value, DerivedDate) and isinstance(value.date, Unresolved):
+        return value.date
+    return None
+
+
 def start_of(mention: MeetingMention) -> dt.date:
     ref = mention.ref
     if ref.meeting:
@@ -181,15 +219,17 @@ def anniversary(
     document: AnalysedDocument, sentence: Sentence, anchor: dt.date | None
 ) -> Fact | None:
     """'on the one-month anniversary of Russia's invasion of Ukraine', said on 24 March 2022:
-    the invasion was on 24 February 2022."""
+    the invasion was on 24 February 2022. The anniversary is the document's day unless the
+    sentence is in the future tense (an anniversary still to come dates nothing from the
+    document's day); in a document with no day the date is unresolved, not dropped."""
     mentions: list[Mention] = sentence.labelled("ANNIVERSARY")
-    if not mentions or anchor is None:
+    if not mentions or sentence_tense(sentence.tokens) == "future":
         return None
     mention = mentions[0]
     words = [t.lower for t in sentence.tokens[mention.first_token : mention.last_token]]
     count = next((ANNIVERSARY_COUNTS[w] for w in words if w in ANNIVERSARY_COUNTS), None)
     unit = next((w for w in words if w in ANNIVERSARY_UNITS), "year")
-    if count is None or ANNIVERSARY_UNITS[unit] == 0:
+    if count is None:
         return None
     tokens = sentence.tokens[mention.last_token :]
     event_index = next((i for i, t in enumerate(tokens[:8]) if t.lower in EVENT_NOUNS), None)
@@ -200,11 +240,13 @@ def anniversary(
     if len(rest) >= 2 and rest[0].lower == "of" and rest[1].text[:1].isupper():
         event_tokens += rest[:2]
     event = " ".join(t.text for t in event_tokens)
-    date = day(add_months(anchor, -count * ANNIVERSARY_UNITS[unit]))
     said = document.document.text[mention.start : mention.end].rsplit(" anniversary", 1)[0]
-    basis = f"{said} before {day(anchor)}"
     span = document.document.span(mention.start, event_tokens[-1].end)
-    value = DerivedDate(event, date, basis)
+    if anchor is None:
+        value = DerivedDate(event, Unresolved(f"{said} anniversary"), "")
+    else:
+        date = day(offset_date(anchor, -count, unit))
+        value = DerivedDate(event, date, f"{said} before {day(anchor)}")
     return Fact(
         SummitDates.id,
         f"date of the {event}",
