@@ -13,7 +13,15 @@ from pathlib import Path
 
 import yaml
 
-from checker.document_dates import StatedDate, find_dateline, front_matter_date
+from checker.document_dates import (
+    StatedDate,
+    clean,
+    find_dateline,
+    front_matter_date,
+    leading_dateline,
+    parse_date_text,
+    runs_on,
+)
 from checker.errors import InputError, NotADocument
 from checker.model import Document
 
@@ -36,6 +44,19 @@ MARKDOWN_ESCAPABLE = set("\\`*_{}[]()#+-.!|<>~\"'")
 SENTENCE_END = set(".!?:;\"')]…")
 HEADING_LENGTH = 80  # a block this long without closing punctuation is a sentence cut short
 _BLOCK_MARKER = re.compile(r"^(?:[-*+•#>]|\d+[.)])\s")
+_LIST_ITEM = re.compile(r"^(?:[-*+•]|\d{1,3}[.)])\s+\S")
+# "By Jane Doe", "By Jane Doe, Reuters": a name and no more (not "By Friday, Allies will")
+_BYLINE = re.compile(r"^By\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3}(?:,\s*[A-Z][\w .&'’-]*)?$")
+_DATELINE_PLACE = re.compile(r"^[^,–—-]{1,40}(?:,|\s[–—-])\s*")  # "BRUSSELS, " "Vilnius (AP) - "
+_HEADING_MARK = re.compile(r"^\s{0,3}#{1,6}\s+\S")
+_WORD = re.compile(r"[^\W\d_][\w'’-]*")
+FINAL_STOPS = set(".!?…")
+SHORT_LINE = 3 / 4  # a line that fills at most this much of the wrap width stops short
+# Words a title leaves in lower case ("Statement on the Summit of the Alliance").
+TITLE_SMALL_WORDS = {
+    "a", "an", "the", "and", "or", "but", "nor", "of", "on", "in", "at", "to", "for", "by",
+    "with", "from", "as", "into", "onto", "upon", "over", "per", "via", "vs", "amid",
+}  # fmt: skip
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)?")
 _HEADING = re.compile(r"^\s{0,3}(#{1,6}\s+|>\s?)")
 _ITALIC_LINE = re.compile(r"^\*(?!\*)(?P<text>[^*]+)\*\s*$")
@@ -263,42 +284,87 @@ def is_emphasis_marker(text: str, position: int) -> bool:
 
 
 def build_body(lines: Sequence[Line]) -> TextBuilder:
-    """Join hard-wrapped lines into paragraphs; rejoin paragraphs split mid-sentence."""
+    """Join hard-wrapped lines into paragraphs; rejoin paragraphs split mid-sentence.
+
+    Within a paragraph a line break is either a wrap, which becomes a space, or a break a
+    reader sees (after a title, a dateline or a byline; before a list item), which stays a
+    single "\\n" (see `kept_line_break`). Paragraphs are separated by a blank line ("\\n\\n").
+    The items of a list that continues a sentence ("based in:") stay with it, one a line,
+    even when blank lines separate them (a loose Markdown list).
+    """
     out = TextBuilder()
     paragraph_open = False
     paragraph_start = 0  # index in `out` where the current paragraph starts
     pending_break: int | None = None  # original offset of the blank gap before this line
-    for line in lines:
+    widths = block_widths(lines)
+    previous = ""  # the last non-blank line
+    block_top = True  # every line of this block so far stands alone (a title, a dateline)
+    in_list = False  # the list being read continues the sentence that introduced it
+    in_item = False  # the last line opened a list item, or went on with one
+    for number, line in enumerate(lines):
         stripped = line.text.strip()
         if not stripped or set(stripped) <= {"\f"}:
             if paragraph_open:
                 pending_break = line.start
                 paragraph_open = False
             continue
+        item = bool(_LIST_ITEM.match(stripped))
+        joined = "start"
         if out.chars:
             first = stripped.lstrip("*_\"'“‘(")[:1]
             # A page break can split a paragraph mid-sentence: "protection\n\nagainst threats",
             # "under direct\n\nNATO command". A short block without closing punctuation is a
-            # heading; a list item or heading after the break starts a block of its own.
+            # heading, and so is a title line; a list item or heading after the break starts
+            # a block of its own, unless it continues a list ("based in:\n\n- Bulgaria").
             unfinished = out.last not in SENTENCE_END and not _BLOCK_MARKER.match(stripped)
             long_block = len(out.chars) - paragraph_start > HEADING_LENGTH
-            mid_sentence = unfinished and (first.islower() or long_block)
-            if pending_break is not None and not mid_sentence:
+            title = clean(previous)
+            cut_short = (
+                long_block
+                and not (block_top and (stands_alone(title) or looks_like_title(title)))
+                and not in_item
+            )
+            mid_sentence = unfinished and (first.islower() or cut_short)
+            if pending_break is not None and item and (out.last == ":" or in_list):
+                out.trim_end()
+                out.add("\n", pending_break)
+                joined = "loose item"
+            elif pending_break is not None and not mid_sentence:
                 out.trim_end()
                 out.add("\n", pending_break)
                 out.add("\n", pending_break)
                 paragraph_start = len(out.chars)
+                joined = "paragraph"
+            elif pending_break is None and kept_line_break(
+                previous, line.text, widths[number], block_top, following(lines, number), in_item
+            ):
+                out.add("\n", line.start - 1)
+                joined = "line break"
             elif (
                 out.last == "-"
                 and len(out.chars) > 1
-                and out.chars[-2].isalpha()
-                and first.islower()
+                and out.chars[-2].isalnum()
+                and first.isalnum()
             ):
-                pass  # a word hyphenated across the line break ("anti-\narmor")
+                joined = "wrap"  # a word hyphenated across the line break ("anti-\narmor")
             else:
                 out.add(" ", line.start - 1 if line.start else 0)
+                joined = "wrap"
+        if joined in ("start", "paragraph"):
+            block_top = True
+        elif joined != "line break":
+            block_top = False
+        item = item and joined != "wrap"  # a dash or a number in wrapped prose is no item
+        if item:
+            in_list = joined == "loose item" or (
+                joined == "line break" and not ends_sentence(clean(previous))
+            )
+        elif joined != "wrap":  # a wrapped item goes on; any other line ends the list
+            in_list = False
+        in_item = item or (in_item and joined == "wrap")
         pending_break = None
         paragraph_open = True
+        previous = line.text
         leading = len(line.text) - len(line.text.lstrip())
         normalise_line(Line(line.start + leading, line.text.strip()), out)
         while out.chars and out.chars[-1] == " ":
@@ -306,6 +372,133 @@ def build_body(lines: Sequence[Line]) -> TextBuilder:
             out.offsets.pop()
     out.trim_end()
     return out
+
+
+def kept_line_break(
+    previous: str,
+    current: str,
+    width: int,
+    block_top: bool,
+    after: str | None,
+    in_item: bool = False,
+) -> bool:
+    """Whether the break between two lines of one paragraph is one a reader sees.
+
+    Hard-wrapped prose is rejoined, whatever its width: a line that ends mid-sentence (with
+    a comma, a preposition, an article: `runs_on`), a line followed by one that starts in
+    lower case, and a line that reaches the paragraph's wrap width (the longest line of the
+    paragraph), are wrapped. A break is kept where a reader sees a line stand on its own:
+
+    - before a list item ("- Bulgaria", "2. Hungary"; see `starts_list_item`);
+    - after a list item, unless the next line continues it (indented, or in lower case);
+    - after a line with no final stop (. ! ? …) when the next line starts a sentence (a
+      capital letter or a digit) and the line stops short of the wrap width: the next
+      line's first word would have fitted on it, and it fills at most three quarters of
+      the width, so no wrapping program, greedy or not, broke it there;
+    - after a Markdown heading ("# Summit");
+    - at the top of a paragraph, while every line so far has stood alone: after a
+      dateline or a date, a byline ("By Jane Doe") or a title in capitals, and before a
+      date on a line of its own, when the next line starts a sentence.
+
+    A sentence-case title that is the longest line of its paragraph, directly followed by
+    the body, reads as wrapped prose; a blank line after it keeps it apart.
+    """
+    if starts_list_item(previous, current, width, in_item) or _HEADING_MARK.match(previous):
+        return True
+    before, text = clean(previous), clean(current)
+    if in_item:
+        return not (current[:1].isspace() or text[:1].islower())
+    if not before or ends_sentence(before) or runs_on(before) or not starts_sentence(text):
+        return False
+    length = len(previous.rstrip())
+    if length + 1 + len(current.split()[0]) <= width and length <= width * SHORT_LINE:
+        return True
+    if not block_top:
+        return False
+    if stands_alone(before):
+        return True
+    return is_date_line(text) and (after is None or starts_sentence(clean(after)))
+
+
+def starts_list_item(previous: str, current: str, width: int, in_item: bool = False) -> bool:
+    """A line that opens a list item: a bullet ("- ", "* ", "+ ", "• ") or a number ("1.",
+    "2)"). A hyphen or a number can also open a wrapped line ("... (Reuters)\\n- NATO said",
+    "on March\\n30. Allies"), so one counts only after a colon, a full stop, another item,
+    or a line that stops short of the wrap width."""
+    stripped = current.strip()
+    if not _LIST_ITEM.match(stripped):
+        return False
+    if stripped.startswith("•"):
+        return True
+    before = previous.rstrip()
+    marker, _, rest = stripped.partition(" ")
+    word = rest.split()[0] if rest.split() else ""
+    return (
+        before.endswith(":")
+        or ends_sentence(clean(before))
+        or in_item
+        or len(before) + 2 + len(marker) + len(word) <= width
+    )
+
+
+def stands_alone(text: str) -> bool:
+    """A line that is not part of a sentence: a dateline, a date, a byline, a title in
+    capitals. (A title in title case is not enough on its own: "the Heads of State and
+    Government of the 30" is a line of wrapped prose.)"""
+    return is_date_line(text) or bool(_BYLINE.match(text)) or in_capitals(text)
+
+
+def in_capitals(text: str) -> bool:
+    """At least two words, every letter a capital ("NATO SUMMIT IN VILNIUS")."""
+    words = _WORD.findall(text)
+    return len(words) >= 2 and all(word.isupper() for word in words if word.isalpha())
+
+
+def looks_like_title(text: str) -> bool:
+    """Every word but the small ones capitalised (or in capitals), at least two of them."""
+    words = _WORD.findall(text)
+    significant = [word for word in words if word.lower() not in TITLE_SMALL_WORDS]
+    return len(significant) >= 2 and all(word[0].isupper() for word in significant)
+
+
+def is_date_line(text: str) -> bool:
+    """A line that is a date ("24 March 2022", "July 2023") or a dateline and nothing more
+    ("BRUSSELS, 24 March 2022"; not "Brussels, 24 March 2022 - Allies agreed to")."""
+    text = text.rstrip(" .–—-")
+    if leading_dateline(text) is not None:
+        text = _DATELINE_PLACE.sub("", text, count=1)
+    stated = parse_date_text(text)
+    return stated is not None and stated.precision != "year"
+
+
+def ends_sentence(text: str) -> bool:
+    """The text ends with a full stop, a question or an exclamation mark (maybe quoted)."""
+    text = text.rstrip("\"')]*_ ")
+    return text[-1:] in FINAL_STOPS
+
+
+def starts_sentence(text: str) -> bool:
+    opening = text.lstrip("\"'([")[:1]
+    return opening.isupper() or opening.isdigit()
+
+
+def block_widths(lines: Sequence[Line]) -> list[int]:
+    """For each line, the wrap width of its block (run of non-blank lines): its longest line."""
+    widths = [0] * len(lines)
+    start = 0
+    for index in range(len(lines) + 1):
+        if index == len(lines) or not lines[index].text.strip():
+            width = max((len(line.text.rstrip()) for line in lines[start:index]), default=0)
+            widths[start:index] = [width] * (index - start)
+            start = index + 1
+    return widths
+
+
+def following(lines: Sequence[Line], index: int) -> str | None:
+    """The next line of the same block, if there is one."""
+    if index + 1 < len(lines) and lines[index + 1].text.strip():
+        return lines[index + 1].text
+    return None
 
 
 def load_document(
@@ -414,19 +607,48 @@ class Found:
     explicit: bool  # named on the command line, not found in a folder
 
 
-def discover(paths: Iterable[str], root: Path) -> list[Found]:
-    """Expand files and folders, sorted by display path and without repeats."""
+@dataclass(frozen=True)
+class Exclusions:
+    """What a folder walk leaves out. Files named explicitly are always read (as ruff and
+    flake8 do); what crossdoc writes is never read from a folder."""
+
+    root: Path  # the project root: `patterns` are relative to it
+    patterns: tuple[str, ...] = ()  # `exclude` and --exclude, as in .gitignore
+    outputs: tuple[Path, ...] = ()  # report folders, --output targets, the baseline
+    gitignore: bool = True  # respect .gitignore files (and .git/info/exclude)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "outputs", tuple(Path(os.path.abspath(p)) for p in self.outputs))
+
+
+def discover(
+    paths: Iterable[str],
+    root: Path,
+    exclusions: Exclusions | None = None,
+    ignored: list[str] | None = None,
+) -> list[Found]:
+    """Expand files and folders, sorted by display path and without repeats. What a folder
+    walk leaves out is added to `ignored` ("path (why)")."""
+    rules = exclusions or Exclusions(root, gitignore=False)
     found: dict[str, Found] = {}
     for given in paths:
         path = Path(given)
         if not path.exists() and not path.is_symlink():
             raise InputError(given, "no such file or directory")
         if path.is_dir():
-            files = walk_text_files(path)
+            left_out: list[str] = []
+            files = walk_text_files(path, rules, left_out)
+            if ignored is not None:
+                ignored.extend(left_out)
             if not files:
-                raise InputError(
-                    given, f"folder holds no text documents ({', '.join(TEXT_SUFFIXES)})"
-                )
+                problem = f"folder holds no text documents ({', '.join(TEXT_SUFFIXES)})"
+                if left_out:
+                    problem = (
+                        f"every text document in the folder is excluded ({left_out[0]}"
+                        f"{f' and {len(left_out) - 1} more' if len(left_out) > 1 else ''}); "
+                        "name a file to read it anyway, or use --no-gitignore"
+                    )
+                raise InputError(given, problem)
             for file in files:
                 name = display(file, root)
                 found.setdefault(name, Found(file, name, explicit=False))
@@ -436,15 +658,138 @@ def discover(paths: Iterable[str], root: Path) -> list[Found]:
     return [found[name] for name in sorted(found)]
 
 
-def walk_text_files(folder: Path) -> list[Path]:
+class _GitIgnore:
+    """The .gitignore files that apply below a folder (and .git/info/exclude), deepest
+    first: in git, a deeper file overrides a shallower one, and a later line an earlier."""
+
+    def __init__(self, folder: Path, root: Path) -> None:
+        import pathspec  # imported here: only folder walks need it
+
+        self._pathspec = pathspec
+        self.specs: list[tuple[Path, object]] = []
+        top = _work_tree_top(folder) or (root if _is_within(folder, root) else folder)
+        exclude = top / ".git" / "info" / "exclude"
+        if exclude.is_file():
+            self._add(top, exclude)
+        for ancestor in reversed([folder, *folder.parents]):
+            if _is_within(ancestor, top):
+                self.add_folder(ancestor)
+
+    def _add(self, base: Path, file: Path) -> None:
+        try:
+            lines = file.read_text(encoding="utf-8", errors="replace").splitlines()
+        except OSError:
+            return
+        self.specs.insert(0, (base, self._pathspec.GitIgnoreSpec.from_lines(lines)))
+
+    def add_folder(self, folder: Path) -> None:
+        if (folder / ".gitignore").is_file():
+            self._add(folder, folder / ".gitignore")
+
+    def ignores(self, path: Path, is_dir: bool) -> bool:
+        for base, spec in self.specs:
+            if not _is_within(path, base) or path == base:
+                continue
+            relative = path.relative_to(base).as_posix() + ("/" if is_dir else "")
+            verdict = spec.check_file(relative).include  # type: ignore[attr-defined]
+            if verdict is not None:
+                return bool(verdict)
+        return False
+
+
+def _work_tree_top(folder: Path) -> Path | None:
+    for candidate in (folder, *folder.parents):
+        if (candidate / ".git").exists():
+            return candidate
+    return None
+
+
+def _is_within(path: Path, folder: Path) -> bool:
+    return path == folder or folder in path.parents
+
+
+# How what crossdoc writes begins. Its text reports (the Markdown report, the table) are
+# never documents, wherever they lie; a file crossdoc was asked to write may also hold
+# concise or github lines, or nothing yet.
+_REPORT = re.compile(rb"\A(?:# crossdoc audit\r?\n|crossdoc audit of \d+ documents?:)")
+_OWN_OUTPUT = re.compile(rb"crossdoc|\A\s*\Z|\A[^\n]+:\d+:\d+: [a-z_]+ [a-z0-9-]+: |\A::\w+ file=")
+
+
+def written_by_crossdoc(path: Path, signature: re.Pattern[bytes] = _OWN_OUTPUT) -> bool:
+    """Did crossdoc write this file? An output target that holds anything else (a document
+    named as --output by mistake) stays an input, and is never written over."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(512)
+    except OSError:
+        return False
+    return bool(signature.search(head))
+
+
+def walk_text_files(
+    folder: Path, exclusions: Exclusions | None = None, left_out: list[str] | None = None
+) -> list[Path]:
     """Text files below `folder`, sorted; hidden files and folders are skipped, and links to
-    folders are not followed (so a link loop, or a link out of the corpus, is never walked)."""
+    folders are not followed (so a link loop, or a link out of the corpus, is never walked).
+    What crossdoc writes, `exclude` patterns and .gitignore leave files out, each noted in
+    `left_out` as "path (why)"."""
+    rules = exclusions or Exclusions(folder, gitignore=False)
+    start = Path(os.path.abspath(folder))
+    root = Path(os.path.abspath(rules.root))
+    outputs = set(rules.outputs)
+    patterns = None
+    if rules.patterns:
+        import pathspec
+
+        patterns = pathspec.GitIgnoreSpec.from_lines(rules.patterns)
+
+    def excluded(path: Path, is_dir: bool) -> bool:
+        if patterns is None or not _is_within(path, root) or path == root:
+            return False
+        return patterns.match_file(path.relative_to(root).as_posix() + ("/" if is_dir else ""))
+
+    gitignore = _GitIgnore(start, root) if rules.gitignore else None
+    # A folder named explicitly is read even if it is excluded or ignored itself (as a file
+    # named explicitly is): only the rules inside it then apply.
+    if excluded(start, is_dir=True):
+        patterns = None
+    if gitignore is not None and gitignore.ignores(start, is_dir=True):
+        gitignore = _GitIgnore(start, start)
+        gitignore.specs = [(base, spec) for base, spec in gitignore.specs if base == start]
+
+    def why(path: Path, is_dir: bool) -> str | None:
+        if path in outputs and (is_dir or written_by_crossdoc(path)):
+            return "crossdoc writes it"
+        if not is_dir and written_by_crossdoc(path, _REPORT):
+            return "a crossdoc report"
+        if excluded(path, is_dir):
+            return "exclude"
+        if gitignore is not None and gitignore.ignores(path, is_dir):
+            return ".gitignore"
+        return None
+
     files: list[Path] = []
-    for current, dirs, names in os.walk(folder, followlinks=False):
-        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+    for current, dirs, names in os.walk(start, followlinks=False):
+        here = Path(current)
+        if gitignore is not None and here != start:
+            gitignore.add_folder(here)
+        kept = []
+        for name in sorted(d for d in dirs if not d.startswith(".")):
+            reason = why(here / name, is_dir=True)
+            if reason is None:
+                kept.append(name)
+            elif left_out is not None:
+                left_out.append(f"{display(here / name, rules.root)}/ ({reason})")
+        dirs[:] = kept
         for name in sorted(names):
             if not name.startswith(".") and name.lower().endswith(TEXT_SUFFIXES):
-                files.append(Path(current) / name)
+                reason = why(here / name, is_dir=False)
+                if reason is None:
+                    files.append(Path(current) / name)
+                elif left_out is not None:
+                    left_out.append(f"{display(here / name, rules.root)} ({reason})")
+    if start != Path(folder):  # keep paths as given (relative stays relative)
+        files = [Path(folder) / f.relative_to(start) for f in files]
     return files
 
 
@@ -474,10 +819,15 @@ class Corpus:
     documents: list[Document]
     skipped: list[NotADocument]  # files found in folders that hold no document
     warnings: list[str] = field(default_factory=list)  # "path: problem", the audit goes on
+    ignored: list[str] = field(default_factory=list)  # "path (why)": left out of folder walks
 
 
-def load_corpus(paths: Iterable[str], root: Path) -> Corpus:
-    entries = discover(paths, root)
+def load_corpus(paths: Iterable[str], root: Path, exclusions: Exclusions | None = None) -> Corpus:
+    """The documents of `paths`. Folders are walked under `exclusions` (by default: none but
+    hidden files); files named explicitly are always read."""
+    paths = list(paths)
+    ignored: list[str] = []
+    entries = discover(paths, root, exclusions, ignored)
     ids = document_ids([entry.display for entry in entries])
     documents: list[Document] = []
     skipped: list[NotADocument] = []
@@ -491,7 +841,7 @@ def load_corpus(paths: Iterable[str], root: Path) -> Corpus:
             skipped.append(problem)
     if not documents:
         raise InputError(", ".join(paths) or ".", "no document to audit (every file was skipped)")
-    return Corpus(documents, skipped, warnings)
+    return Corpus(documents, skipped, warnings, ignored)
 
 
 def load_documents(paths: Iterable[str], root: Path) -> list[Document]:

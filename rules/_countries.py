@@ -1,8 +1,11 @@
-"""Countries: ISO 3166-1 names from pycountry plus the alias table, as span-ruler patterns."""
+"""Countries: ISO 3166-1 names from pycountry plus the alias table, and the adjectives that
+name them ("Polish", "Slovak"), as span-ruler patterns."""
 
 from __future__ import annotations
 
+import csv
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 import pycountry
@@ -10,6 +13,7 @@ import pycountry
 from ._tables import read_table
 
 LABEL = "COUNTRY"
+DEMONYM = "DEMONYM"  # an adjective of nationality: "on Polish soil"
 
 
 @lru_cache(maxsize=1)
@@ -39,3 +43,20 @@ def country_name(code: str) -> str:
     if country is None:
         return code
     return str(getattr(country, "common_name", None) or country.name)
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """adjective of nationality ("Polish", "Slovak") -> alpha-2 code, from the table the
+    engine's place names use (checker/data/demonyms.csv)."""
+    table = resources.files("checker") / "data" / "demonyms.csv"
+    text = table.read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    return {row["adjective"]: row["alpha_2"] for row in csv.DictReader(lines)}
+
+
+def demonym_patterns() -> list[dict[str, Any]]:
+    return [
+        {"label": DEMONYM, "pattern": adjective, "id": code}
+        for adjective, code in sorted(demonyms().items())
+    ]

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from checker.comparators import compare_lists
-from checker.model import Comparison, Fact, Verdict
+from checker.model import Comparison, Confidence, Fact, Verdict
 from checker.nlp import AnalysedDocument, Mention, Sentence
 from checker.quantities import parse_number
 from checker.rules import Rule
 
+from ._countries import DEMONYM, country_name, country_patterns, demonym_patterns
 from ._countries import LABEL as COUNTRY
-from ._countries import country_name, country_patterns
-from ._tables import read_patterns
+from ._tables import read_patterns, read_table
 
 # Words that mark battlegroups as newly announced rather than already in place.
 NEW_WORDS = {
@@ -22,9 +23,21 @@ NEW_WORDS = {
     "establishment", "create", "creating", "creation", "set", "setting", "launch", "launching",
     "deploy", "deploying", "form", "forming", "stand",
 }  # fmt: skip
-# What may stand between a stated count and "battlegroups": "four additional multinational".
+# What may stand between two countries of one list: "A, B and C", "A as well as B", "A; B".
 LIST_SEPARATORS = {",", "and", "as", "well", "&", ";", "the"}
-MAX_MODIFIERS = 4
+# Words that introduce the places where battlegroups stand: "in A", "on Polish soil".
+LOCATIVES = {
+    "in", "on", "into", "onto", "across", "throughout", "within", "inside", "to", "at",
+}  # fmt: skip
+HOST_WORDS = {"host", "hosts", "hosting", "hosted"}  # "Hungary and Slovakia will host ..."
+DETERMINERS = {"the", "a", "an"}
+# A nationality adjective names a host only with a word for its land: "on Polish soil".
+TERRITORY_WORDS = {"soil", "territory", "territories", "ground", "land", "lands"}
+# A later sentence that goes on with the battlegroups of the one before: "They will be ...".
+CONTINUING_SUBJECTS = {"they", "these", "those"}
+MAX_MODIFIERS = 4  # between a stated count and "battlegroups": "four additional multinational"
+MAX_HOST_GAP = 4  # between hosts named first and "host": "Hungary and Slovakia have agreed to"
+MAX_POSSESSIVE_MODIFIERS = 3  # "Russia's unprovoked and unjustified invasion"
 
 
 @dataclass(frozen=True)
@@ -70,24 +83,41 @@ stated count differs between sources or from the number of countries listed.
     )
 
     def patterns(self) -> Sequence[dict[str, Any]]:
-        return [*read_patterns("battlegroups.jsonl"), *country_patterns()]
+        return [*read_patterns("battlegroups.jsonl"), *country_patterns(), *demonym_patterns()]
 
     def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
-        for sentence in document.sentences:
-            for mention in sentence.labelled("BATTLEGROUP"):
-                fact = self._fact(document, sentence, mention)
-                if fact is not None:
-                    yield fact
-                    break  # one list of hosts per sentence
+        sentences = document.sentences
+        index = 0
+        while index < len(sentences):
+            sentence = sentences[index]
+            announced = announcement(sentence)
+            if announced is None:
+                index += 1
+                continue
+            mention, hosts, count = announced
+            following = sentences[index + 1] if index + 1 < len(sentences) else None
+            continued = continued_hosts(following) if following is not None and not hosts else []
+            if following is not None and continued:
+                # "We will establish four new battlegroups. They will be based in A and B.":
+                # one fact, its count from the first sentence, its hosts from the second
+                words = words_of(sentence) | words_of(following)
+                count = count if count is not None else continued_count(following)
+                yield self._fact(document, words, continued, count, mention, Confidence.CONTEXTUAL)
+                index += 2
+                continue
+            if hosts or count is not None:
+                yield self._fact(document, words_of(sentence), hosts, count, mention)
+            index += 1
 
     def _fact(
-        self, document: AnalysedDocument, sentence: Sentence, mention: Mention
-    ) -> Fact | None:
-        hosts = nearest_list(country_lists(sentence), mention)
-        count = stated_count(sentence, mention)
-        if not hosts and count is None:
-            return None
-        words = {token.lower for token in sentence.tokens}
+        self,
+        document: AnalysedDocument,
+        words: set[str],
+        hosts: Sequence[Mention],
+        count: int | None,
+        mention: Mention,
+        confidence: Confidence = Confidence.EXPLICIT,
+    ) -> Fact:
         key = "new battlegroups" if words & NEW_WORDS else "battlegroups"
         if hosts:
             start, end = hosts[0].start, hosts[-1].end
@@ -95,7 +125,7 @@ stated count differs between sources or from the number of countries listed.
             start, end = mention.start, mention.end
         span = document.document.span(start, end)
         value = Hosts(tuple(m.id for m in hosts), count)
-        return Fact(self.id, key, value, span.quote, span)
+        return Fact(self.id, key, value, span.quote, span, confidence)
 
     def self_check(self, fact: Fact) -> str | None:
         hosts: Hosts = fact.value
@@ -103,8 +133,14 @@ stated count differs between sources or from the number of countries listed.
             return f"states {hosts.count} battlegroups but lists {len(hosts.countries)} countries"
         return None
 
+    def covers(self, fact: Fact) -> tuple[int, int]:
+        # the stated count ("four additional battlegroups") and the hosts are one fact
+        return fact.span.sentence or (fact.span.start, fact.span.end)
+
     def compare(self, a: Fact, b: Fact) -> Comparison:
         first, second = a.value, b.value
+        if first == second:
+            return Comparison(Verdict.AGREEMENT, "")
         problems = []
         if first.count is not None and second.count is not None and first.count != second.count:
             problems.append(f"stated count differs: {first.count} against {second.count}")
@@ -127,15 +163,136 @@ def names(codes: Iterable[Any]) -> str:
     return ", ".join(country_name(str(code)) for code in codes)
 
 
-def country_lists(sentence: Sentence) -> list[list[Mention]]:
-    """Runs of country mentions separated only by commas and 'and'."""
+def words_of(sentence: Sentence) -> set[str]:
+    return {token.lower for token in sentence.tokens}
+
+
+def announcement(sentence: Sentence) -> tuple[Mention, list[Mention], int | None] | None:
+    """The first battlegroup mention of the sentence that states hosts or a count, with
+    them (one list of hosts per sentence); else its first mention, with neither; None when
+    the sentence names no battlegroups."""
+    mentions = sentence.labelled("BATTLEGROUP")
+    if not mentions:
+        return None
+    for mention in mentions:
+        hosts = host_list(sentence, mention.first_token, mention.last_token)
+        count = stated_count(sentence, mention)
+        if hosts or count is not None:
+            return mention, hosts, count
+    return mentions[0], [], None
+
+
+def continued_hosts(sentence: Sentence) -> list[Mention]:
+    """The hosts a sentence lists when it goes on with the battlegroups of the sentence
+    before: its subject is "They", "These", "Those" or "The (new) battlegroups"."""
+    tokens = sentence.tokens
+    if not tokens:
+        return []
+    subject_end: int | None = None
+    if tokens[0].lower in CONTINUING_SUBJECTS:
+        subject_end = 1
+    battlegroups = sentence.labelled("BATTLEGROUP")
+    if battlegroups and tokens[0].lower in DETERMINERS | CONTINUING_SUBJECTS:
+        first = battlegroups[0]
+        if first.first_token <= MAX_MODIFIERS and not any(
+            t.is_punct for t in tokens[: first.first_token]
+        ):
+            subject_end = first.last_token
+    if subject_end is None:
+        return []
+    return host_list(sentence, 0, subject_end, after_only=True)
+
+
+def continued_count(sentence: Sentence) -> int | None:
+    battlegroups = sentence.labelled("BATTLEGROUP")
+    return stated_count(sentence, battlegroups[0]) if battlegroups else None
+
+
+def host_list(sentence: Sentence, start: int, end: int, after_only: bool = False) -> list[Mention]:
+    """The host countries of the battlegroups that tokens [start, end) name: the first list
+    after them introduced as a place ("in A, B and C"), else one before them that is ("In A
+    and B, Allies ...", "A and B will host ...").
+
+    Hosts are introduced by where they stand ("in", "on", "across", "hosted by", or "Hungary
+    and Slovakia will host"); a list is written as "A, B and C", "A as well as B", "in A, in
+    B and in C", by formal names ("the Slovak Republic", "the Republic of Türkiye",
+    "Czechia"), by nationality adjectives with a word for land ("on Polish soil", "on
+    Bulgarian and Slovak territory"; checker/data/demonyms.csv), or as the items of a
+    bulleted or numbered list under the sentence ("based in:" then "- Bulgaria", "-
+    Hungary"), read item by item. A country governed by another word is not a host: "the
+    invasion of Ukraine", "Russia's war", "in response to Russia", "bordering Ukraine", "led
+    by Germany" (rules/data/non_host_heads.csv). Precision first: when the hosts are unclear
+    (a list item that names no host, a list introduced by no word for a place), nothing is
+    read.
+    """
+    runs = [run for run in country_runs(sentence) if not governed(sentence, run)]
+    items = sentence.list_items()
+    if items and items[0][0] >= end:
+        return item_hosts(sentence, items, runs, end)
+    for run in runs:
+        if run[0].first_token >= end and introduced_as_place(sentence, run):
+            return run
+    if after_only:
+        return []
+    before = [run for run in runs if run[-1].last_token <= start]
+    for run in reversed(before):
+        if introduced_as_place(sentence, run) or hosts_next(sentence, run, start):
+            return run
+    return []
+
+
+def item_hosts(
+    sentence: Sentence, items: list[tuple[int, int]], runs: list[list[Mention]], end: int
+) -> list[Mention]:
+    """Hosts listed one item a line under a sentence that introduces them as places
+    ("based in:", "in the following countries:"): the countries of each item, in order."""
+    introduction = {t.lower for t in sentence.tokens[end : items[0][0]]}
+    if not introduction & (LOCATIVES | HOST_WORDS):
+        return []
+    hosts: list[Mention] = []
+    for first, last in items:
+        named = [m for run in runs for m in run if first <= m.first_token < last]
+        if not named:
+            return []  # an item without a host: not a list of hosts, or not one we can read
+        hosts.extend(named)
+    return hosts
+
+
+def country_mentions(sentence: Sentence) -> list[Mention]:
+    """Countries the sentence names: by name ("the Slovak Republic"), or by adjective with a
+    word for land after it ("on Polish soil", "Bulgarian, Hungarian and Slovak territory").
+    An adjective inside a name ("Slovak" in "Slovak Republic") is the name's."""
+    countries = sentence.labelled(COUNTRY)
+    adjectives = [
+        m
+        for m in sentence.labelled(DEMONYM)
+        if m.text[:1].isupper()
+        and not any(c.start <= m.start and m.end <= c.end for c in countries)
+    ]
+    named_land: list[Mention] = []
+    for run in runs_of(sentence, adjectives):
+        after = run[-1].last_token
+        if after < len(sentence.tokens) and sentence.tokens[after].lower in TERRITORY_WORDS:
+            named_land.extend(replace(m, label=COUNTRY) for m in run)
+    return sorted([*countries, *named_land], key=lambda m: m.start)
+
+
+def country_runs(sentence: Sentence) -> list[list[Mention]]:
+    return runs_of(sentence, country_mentions(sentence))
+
+
+def runs_of(sentence: Sentence, mentions: Sequence[Mention]) -> list[list[Mention]]:
+    """Runs of mentions separated only by list words: commas, "and", "as well as", the
+    bullets of a list, and the preposition the run opens with when it is repeated ("in A,
+    in B and in C")."""
     runs: list[list[Mention]] = []
-    for mention in sentence.labelled(COUNTRY):
+    for mention in mentions:
         if runs:
             previous = runs[-1][-1]
             between = sentence.tokens[previous.last_token : mention.first_token]
+            separators = LIST_SEPARATORS | {opening_word(sentence, runs[-1])}
             if previous.last_token <= mention.first_token and all(
-                t.lower in LIST_SEPARATORS for t in between
+                t.lower in separators or t.bullet for t in between
             ):
                 runs[-1].append(mention)
                 continue
@@ -143,13 +300,61 @@ def country_lists(sentence: Sentence) -> list[list[Mention]]:
     return runs
 
 
-def nearest_list(runs: list[list[Mention]], mention: Mention) -> list[Mention]:
-    """The list after the battlegroup mention ('battlegroups in A, B and C'), else before."""
-    after = [run for run in runs if run[0].start >= mention.end]
-    if after:
-        return after[0]
-    before = [run for run in runs if run[-1].end <= mention.start]
-    return before[-1] if before else []
+def opening_word(sentence: Sentence, run: Sequence[Mention]) -> str:
+    """The word just before a run, past "the" and a list's bullets: "in" in "in the A"."""
+    index = opening_index(sentence, run)
+    return sentence.tokens[index].lower if index >= 0 else ""
+
+
+def opening_index(sentence: Sentence, run: Sequence[Mention]) -> int:
+    index = run[0].first_token - 1
+    tokens = sentence.tokens
+    while index >= 0 and (tokens[index].lower in DETERMINERS or tokens[index].bullet):
+        index -= 1
+    return index
+
+
+def introduced_as_place(sentence: Sentence, run: Sequence[Mention]) -> bool:
+    """The run follows a word for where things stand: "in", "on", "across", "hosted by",
+    or the colon of a list ("battlegroups: A, B and C")."""
+    index = opening_index(sentence, run)
+    word = sentence.tokens[index].lower if index >= 0 else ""
+    if word in LOCATIVES or word == ":":
+        return True
+    return word == "by" and index > 0 and sentence.tokens[index - 1].lower in HOST_WORDS
+
+
+def hosts_next(sentence: Sentence, run: Sequence[Mention], limit: int) -> bool:
+    """Countries named first, then "host": "Hungary and Slovakia will host two new ..."."""
+    window = sentence.tokens[run[-1].last_token : limit][: MAX_HOST_GAP + 1]
+    return any(t.lower in HOST_WORDS for t in window)
+
+
+@lru_cache(maxsize=1)
+def non_host_heads() -> tuple[frozenset[tuple[str, ...]], frozenset[str]]:
+    """(phrases that govern the country after them, words a country's possessive governs)."""
+    rows = read_table("non_host_heads.csv")
+    before = frozenset(tuple(r["phrase"].split()) for r in rows if r["position"] == "before")
+    possessor = frozenset(r["phrase"] for r in rows if r["position"] == "possessor")
+    return before, possessor
+
+
+def governed(sentence: Sentence, run: Sequence[Mention]) -> bool:
+    """The run is the object or the possessor of another word, so not a host: "the invasion
+    of Ukraine", "bordering Ukraine", "in response to Russia", "Russia's brutal war"."""
+    before, possessor = non_host_heads()
+    tokens = sentence.tokens
+    index = run[0].first_token
+    while index > 0 and tokens[index - 1].lower in DETERMINERS:
+        index -= 1
+    words = tuple(t.lower for t in tokens[max(0, index - 3) : index])
+    if any(words[len(words) - len(phrase) :] == phrase for phrase in before if phrase):
+        return True
+    after = run[-1].last_token
+    if after < len(tokens) and tokens[after].lower in ("'s", "'", "’s", "’"):
+        window = tokens[after + 1 : after + 1 + MAX_POSSESSIVE_MODIFIERS + 1]
+        return any(t.lower in possessor for t in window)
+    return False
 
 
 def stated_count(sentence: Sentence, mention: Mention) -> int | None:
