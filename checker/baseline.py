@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from checker.contracts import BASELINE_SCHEMA, validate
 from checker.errors import ConfigError
 from checker.model import Finding, Report
 from checker.output import read_crossdoc_json
@@ -106,8 +107,12 @@ def load_baseline(path: Path, shown: str) -> list[Entry]:
         raise ConfigError(
             f"{shown}: unknown baseline schema {data['schema']!r}; this crossdoc reads {SCHEMA}"
         )
+    items = _items(data, shown)
+    for number, item in enumerate(items, start=1):
+        _reason(item, number, shown)  # the friendlier message first
+    validate(data, BASELINE_SCHEMA, shown, "baseline")
     entries = []
-    for number, item in enumerate(_items(data, shown), start=1):
+    for number, item in enumerate(items, start=1):
         reason = _reason(item, number, shown)
         departing = tuple(
             (str(side.get("value", "")), tuple(str(d) for d in side.get("documents", [])))

@@ -14,13 +14,13 @@ from typing import Any
 
 from tabulate import tabulate
 
+from checker.contracts import REPORT_SCHEMA, validate
 from checker.errors import CrossdocError
 from checker.output import read_crossdoc_json
 from checker.reporters.markdown import escape
 from checker.reporters.records import SCHEMA, departing, position
 
 Identity = tuple[str, str, str, str, tuple[str, ...]]
-FINDING_FIELDS = {"rule": str, "key": str, "scope": str, "verdict": str, "sides": list}
 
 
 @dataclass(frozen=True)
@@ -35,7 +35,8 @@ class Change:
 
 
 def load_report(path: Path, shown: str) -> dict[str, Any]:
-    """A JSON report of this schema; an older schema or a malformed one is a one-line error."""
+    """A JSON report of this schema, validated against schemas/crossdoc-report-2.schema.json;
+    another schema, or a report that breaks it, is a one-line error."""
     data = read_crossdoc_json(path, shown, "JSON report", "crossdoc.report/")
     if data["schema"] == "crossdoc.report/1":
         raise CrossdocError(
@@ -47,32 +48,8 @@ def load_report(path: Path, shown: str) -> dict[str, Any]:
         raise CrossdocError(
             f"{shown}: unknown report schema {data['schema']!r}; this crossdoc reads {SCHEMA}"
         )
-    findings = data.get("findings")
-    if not isinstance(findings, list):
-        raise CrossdocError(f"{shown}: malformed report: 'findings' is not a list")
-    for number, finding in enumerate(findings, start=1):
-        if not isinstance(finding, dict):
-            raise CrossdocError(f"{shown}: malformed report: finding {number} is not an object")
-        for name, kind in FINDING_FIELDS.items():
-            if not isinstance(finding.get(name), kind):
-                raise CrossdocError(
-                    f"{shown}: malformed report: finding {number} has no valid {name!r}"
-                )
-        for side in finding["sides"]:
-            if not (
-                isinstance(side, dict)
-                and isinstance(side.get("value"), str)
-                and isinstance(side.get("documents"), list)
-                and isinstance(side.get("statements"), list)
-                and side["statements"]
-                and all(
-                    isinstance(s, dict) and {"document", "path", "line", "column"} <= set(s)
-                    for s in side["statements"]
-                )
-            ):
-                raise CrossdocError(
-                    f"{shown}: malformed report: finding {number} has a malformed side"
-                )
+    validate(data, REPORT_SCHEMA, shown, "report")
+    for finding in data["findings"]:
         finding.setdefault("outliers", [])
     return data
 

@@ -11,7 +11,10 @@ from checker.errors import ConfigError
 # key -> (type, description); an unknown key is an error that lists these
 KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "paths": ((list,), "documents or folders audited when none are given"),
-    "rules": ((str,), "the rules directory"),
+    "rules": ((str, list), "rules directories, added to the rules that ship with crossdoc"),
+    "bundled_rules": ((bool,), "run the rules that ship with crossdoc (default: true)"),
+    "exclude": ((list,), "path patterns (as in .gitignore) that folder walks leave out"),
+    "respect_gitignore": ((bool,), "leave out what .gitignore files ignore (default: true)"),
     "reports": ((str,), "where `crossdoc audit` writes audit.md and audit.json"),
     "enable": ((list,), "rule ids to run (default: all)"),
     "disable": ((list,), "rule ids not to run"),
@@ -28,7 +31,10 @@ KEYS: dict[str, tuple[tuple[type, ...], str]] = {
 class Config:
     root: Path
     paths: tuple[str, ...] = ("seeds",)
-    rules: str = "rules"
+    rules: str | tuple[str, ...] = "rules"
+    bundled_rules: bool = True
+    exclude: tuple[str, ...] = ()
+    respect_gitignore: bool = True
     reports: str = "reports"
     enable: tuple[str, ...] = ()
     disable: tuple[str, ...] = ()
@@ -41,13 +47,14 @@ class Config:
     source: str | None = None  # the file the settings came from
     explicit: frozenset[str] = frozenset()  # the keys the settings file set
 
-    def rules_dir(self) -> Path:
-        """The configured rules directory; when none is configured and the project has no
-        rules/, the rules that ship with crossdoc."""
-        configured = (self.root / self.rules).resolve()
-        if configured.is_dir() or "rules" in self.explicit:
-            return configured
-        return bundled_rules_dir() or configured
+    def rules_dirs(self) -> list[tuple[Path, str]]:
+        """The project's rules directories (path, as shown), added to the bundled rules: the
+        configured ones (each must exist), else rules/ at the root if there is one."""
+        names = [self.rules] if isinstance(self.rules, str) else list(self.rules)
+        found = [((self.root / name).resolve(), name) for name in names]
+        if "rules" in self.explicit:
+            return found
+        return [(path, name) for path, name in found if path.is_dir()]
 
 
 def bundled_rules_dir() -> Path | None:
@@ -93,7 +100,8 @@ def load_config(start: Path | None = None) -> Config:
         if list in kinds and isinstance(value, list) and all(isinstance(v, str) for v in value):
             values[key] = tuple(value)
         elif (
-            (str in kinds and isinstance(value, str))
+            (bool in kinds and isinstance(value, bool))
+            or (str in kinds and isinstance(value, str))
             or (dict in kinds and isinstance(value, dict))
             or (int in kinds and isinstance(value, int) and not isinstance(value, bool))
         ):
@@ -104,6 +112,7 @@ def load_config(start: Path | None = None) -> Config:
                 str: "a string",
                 dict: "a table",
                 int: "a whole number",
+                bool: "true or false",
             }
             expected = " or ".join(names[k] for k in kinds)
             raise ConfigError(f"{pyproject.name}: [tool.crossdoc] {key} must be {expected}")

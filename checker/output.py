@@ -27,15 +27,37 @@ def read_crossdoc_json(path: Path, shown: str, kind: str, schema_prefix: str) ->
 
 
 def check_target(path: Path, inputs: Iterable[Path]) -> None:
-    """Refuse a target that would overwrite an input, or whose folder does not exist."""
+    """Refuse a target that would overwrite an input, that is a folder, or whose folder
+    cannot be made (a file stands where a folder would be)."""
     target = path.resolve()
     for given in inputs:
         if given.resolve() == target:
             raise CrossdocError(f"{path}: refusing to write a report over an input document")
-    if not target.parent.is_dir():
-        raise CrossdocError(f"{path}: cannot write the report: folder {path.parent} does not exist")
     if target.is_dir():
         raise CrossdocError(f"{path}: cannot write the report: it is a folder")
+    folder = target.parent
+    while not folder.exists() and folder != folder.parent:
+        folder = folder.parent
+    if not folder.is_dir():
+        raise CrossdocError(f"{path}: cannot write the report: {folder} is not a folder")
+
+
+def file_mode() -> int:
+    """The mode a new file gets under the process's umask (0o644 under the usual 022)."""
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def make_folder(folder: Path) -> None:
+    """Create `folder` and its parents as needed, with the umask's mode. A folder made at the
+    same moment by another run is fine; a file in the way is a one-line error."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except FileExistsError:
+        raise CrossdocError(f"{folder}: cannot make the folder: a file has that name") from None
+    except OSError as exc:
+        raise CrossdocError(f"{folder}: cannot make the folder: {exc.strerror}") from None
 
 
 def write_atomic(path: Path, text: str | Callable[[TextIO], None]) -> None:
@@ -43,9 +65,11 @@ def write_atomic(path: Path, text: str | Callable[[TextIO], None]) -> None:
     content, or a function that writes it to a stream (a report written as it is built).
 
     A reader sees the old file or the new one, never a mix; an interrupted run leaves the
-    previous report intact.
+    previous report intact. Missing folders are made; the file gets the umask's mode
+    (mkstemp's 0600 would hide reports from a web server or a colleague).
     """
     directory = path.resolve().parent
+    make_folder(directory)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
         with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
@@ -55,6 +79,7 @@ def write_atomic(path: Path, text: str | Callable[[TextIO], None]) -> None:
                 text(stream)
             stream.flush()
             os.fsync(stream.fileno())
+        os.chmod(temporary, file_mode())
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):

@@ -11,6 +11,8 @@ from checker.model import Finding, Report, Severity, Verdict
 SEVERITY_RANK = {Severity.INFO: 0, Severity.WARNING: 1, Severity.ERROR: 2}
 VERDICTS = [v.value for v in Verdict]
 SEVERITIES = [s.value for s in Severity]
+# What may fail a gate: every verdict but agreement (sources that agree are never a problem).
+GATE_VERDICTS = [v for v in VERDICTS if v != Verdict.AGREEMENT.value]
 
 
 @dataclass(frozen=True)
@@ -22,8 +24,8 @@ class Policy:
     severities: Mapping[str, Mapping[Verdict, Severity]] = field(default_factory=dict)
 
     def gated(self, finding: Finding) -> bool:
-        """Does this finding fail the gate? Accepted findings never do."""
-        if finding.accepted is not None:
+        """Does this finding fail the gate? Accepted findings and agreements never do."""
+        if finding.accepted is not None or finding.verdict is Verdict.AGREEMENT:
             return False
         if self.fail_on_severity is not None:
             return SEVERITY_RANK[finding.severity] >= SEVERITY_RANK[self.fail_on_severity]
@@ -36,25 +38,35 @@ class Policy:
 
     def describe(self) -> str:
         if self.fail_on_severity is not None:
-            return f"findings of severity {self.fail_on_severity.value} or worse"
+            worse = "" if self.fail_on_severity is Severity.ERROR else " or worse"
+            return f"any finding of severity {self.fail_on_severity.value}{worse}"
         if not self.fail_on_verdicts:
             return "nothing (the gate always passes)"
         return "any " + " or ".join(sorted(v.value for v in self.fail_on_verdicts))
 
 
 def parse_fail_on(value: str | Sequence[str]) -> tuple[Severity | None, frozenset[Verdict]]:
-    """'error' / 'warning' / 'info' (a severity), 'none', or verdicts ('discrepancy,...')."""
+    """'error' / 'warning' / 'info' (a severity: that or worse), 'none', or verdicts
+    ('discrepancy,...'). Agreements never fail a gate: 'info' gates complementary and
+    one-sided findings (and whatever a rule made info), never an agreement, and the verdict
+    'agreement' is refused."""
     items = [value] if isinstance(value, str) else list(value)
     words = [w.strip() for item in items for w in item.split(",") if w.strip()]
     if words == ["none"]:
         return None, frozenset()
     if len(words) == 1 and words[0] in SEVERITIES:
         return Severity(words[0]), frozenset()
+    if Verdict.AGREEMENT.value in words:
+        raise ConfigError(
+            "fail-on: 'agreement' cannot fail the gate (sources that agree are not a "
+            f"problem); use a severity ({', '.join(SEVERITIES)}), 'none', or verdicts "
+            f"({', '.join(GATE_VERDICTS)})"
+        )
     unknown = [w for w in words if w not in VERDICTS]
     if unknown or not words:
         raise ConfigError(
             f"fail-on: unknown value {', '.join(unknown) or repr(value)}; use a severity "
-            f"({', '.join(SEVERITIES)}), 'none', or verdicts ({', '.join(VERDICTS)})"
+            f"({', '.join(SEVERITIES)}), 'none', or verdicts ({', '.join(GATE_VERDICTS)})"
         )
     return None, frozenset(Verdict(w) for w in words)
 

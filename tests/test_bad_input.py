@@ -284,7 +284,10 @@ def test_unknown_rule_id_lists_the_valid_ones(
 ) -> None:
     status, _, err = run(capsys, "audit", "--enable", "no-such-rule")
     assert status == 2
-    assert "unknown rule 'no-such-rule'; available rules: battlegroup-countries, strategic" in err
+    assert (
+        "unknown rule 'no-such-rule'; available rules: amounts, battlegroup-countries, dated-events"
+        in err
+    )
     assert reports_untouched(project)
 
 

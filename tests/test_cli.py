@@ -127,10 +127,13 @@ def test_refuses_to_write_over_an_input(project: Path, monkeypatch, capsys) -> N
     assert (project / "seeds" / NATO).read_bytes() == before
 
 
-def test_output_into_a_missing_folder_is_an_error(project: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
+def test_output_into_a_missing_folder_makes_the_folder(project: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.chdir(project)
-    assert main(["audit", "--output", "nowhere/audit.json"]) == 2
-    assert "does not exist" in capsys.readouterr().err
+    assert main(["audit", "--output", "nowhere/deeper/audit.json"]) == 0
+    assert json.loads((project / "nowhere" / "deeper" / "audit.json").read_text())["schema"]
+    (project / "afile").write_text("not a folder\n")
+    assert main(["audit", "--output", "afile/audit.json"]) == 2
+    assert "afile/audit.json: cannot write the report" in capsys.readouterr().err
 
 
 def test_rules_and_explain(project: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
@@ -141,7 +144,7 @@ def test_rules_and_explain(project: Path, monkeypatch, capsys) -> None:  # type:
     out = capsys.readouterr().out
     assert "ordering_difference" in out and "Examples:" in out
     assert main(["explain", "no-such-rule"]) == 2
-    assert "available rules: battlegroup-countries" in capsys.readouterr().err
+    assert "available rules: amounts, battlegroup-countries" in capsys.readouterr().err
 
 
 def test_facts_shows_quotes_and_positions(project: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]

@@ -18,14 +18,37 @@ LEVELS = {"error": "error", "warning": "warning", "info": "note"}
 INFORMATION_URI = "https://pypi.org/project/crossdoc/"
 
 
-def physical_location(statement: dict[str, Any]) -> dict[str, Any]:
+Lines = dict[str, list[str]]  # a document's path -> the lines of its original text
+
+
+def document_lines(report: Report) -> Lines:
+    return {doc.path: doc.original.split("\n") for doc in report.documents}
+
+
+def utf16_column(lines: Lines, path: str, line: int, column: int) -> int:
+    """A 1-based column in code points as a column in UTF-16 code units (SARIF's default
+    unit, and the run's declared `columnKind`): an emoji or a rare CJK character before the
+    quote counts two."""
+    text = lines.get(path, [])
+    if not 1 <= line <= len(text):
+        return column
+    before = text[line - 1][: column - 1]
+    return 1 + len(before.encode("utf-16-le")) // 2 + max(0, column - 1 - len(before))
+
+
+def physical_location(statement: dict[str, Any], lines: Lines | None = None) -> dict[str, Any]:
+    known = lines or {}
+    path = statement["path"]
+    end_line = max(statement["end_line"], statement["line"])
+    start = utf16_column(known, path, statement["line"], statement["column"])
+    end = utf16_column(known, path, end_line, statement["end_column"])
     return {
-        "artifactLocation": {"uri": statement["path"], "uriBaseId": "%SRCROOT%"},
+        "artifactLocation": {"uri": path, "uriBaseId": "%SRCROOT%"},
         "region": {
             "startLine": statement["line"],
-            "startColumn": statement["column"],
-            "endLine": max(statement["end_line"], statement["line"]),
-            "endColumn": max(statement["end_column"], statement["column"] + 1),
+            "startColumn": start,
+            "endLine": end_line,
+            "endColumn": max(end, start + 1) if end_line == statement["line"] else max(end, 1),
             "snippet": {"text": statement["quote"]},
         },
     }
@@ -49,7 +72,9 @@ def rule_descriptor(rule: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def results_for(finding: dict[str, Any], rule_index: int) -> list[dict[str, Any]]:
+def results_for(
+    finding: dict[str, Any], rule_index: int, lines: Lines | None = None
+) -> list[dict[str, Any]]:
     results = []
     for side_number in departing(finding) or [0]:
         side = finding["sides"][side_number]
@@ -70,11 +95,11 @@ def results_for(finding: dict[str, Any], rule_index: int) -> list[dict[str, Any]
                 "message": {
                     "text": f"{finding['verdict']}: {finding['key']}: {finding['message']}"
                 },
-                "locations": [{"physicalLocation": physical_location(primary)}],
+                "locations": [{"physicalLocation": physical_location(primary, lines)}],
                 "relatedLocations": [
                     {
                         "id": number,
-                        "physicalLocation": physical_location(statement),
+                        "physicalLocation": physical_location(statement, lines),
                         "message": {
                             "text": f"{statement['document']}: {statement['value']} "
                             f"(side {on_side + 1})"
@@ -94,11 +119,12 @@ def results_for(finding: dict[str, Any], rule_index: int) -> list[dict[str, Any]
 def render(report: Report, view: View = DEFAULT_VIEW) -> str:
     records = as_records(report)
     rule_index = {rule["id"]: number for number, rule in enumerate(records["rules"])}
+    lines = document_lines(report)
     results = [
         result
         for finding in records["findings"]
         if finding["gated"]
-        for result in results_for(finding, rule_index[finding["rule"]])
+        for result in results_for(finding, rule_index[finding["rule"]], lines)
     ]
     log = {
         "$schema": SCHEMA_URI,
@@ -114,6 +140,7 @@ def render(report: Report, view: View = DEFAULT_VIEW) -> str:
                     }
                 },
                 "results": results,
+                "columnKind": "utf16CodeUnits",
             }
         ],
     }

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 from typing import Any
 
-from tabulate import tabulate
+from rich import box
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
 
 from checker.model import Report
 from checker.reporters import DEFAULT_VIEW, View
@@ -22,76 +26,128 @@ SUFFIX = ".txt"
 DEFAULT_LIMIT = 50  # problems listed in full; the reports hold the rest
 STATEMENTS_PER_SIDE = 3
 FALLBACK_WIDTH = 100  # when the output is not a terminal (CI logs, pipes, files)
+MIN_WIDTH = 40
+
+
+STYLES = {
+    "discrepancy": "bold red",
+    "ordering_difference": "yellow",
+    "complementary": "cyan",
+    "one_sided": "blue",
+    "agreement": "green",
+}
+
+
+def terminal_width(view: View) -> int:
+    """The width to fill: the view's, else the terminal's ($COLUMNS or the terminal of
+    stdout), else FALLBACK_WIDTH."""
+    if view.width:
+        return max(MIN_WIDTH, view.width)
+    return max(MIN_WIDTH, shutil.get_terminal_size((FALLBACK_WIDTH, 24)).columns)
 
 
 def render(report: Report, view: View = DEFAULT_VIEW) -> str:
+    """The table as text, fitted to the width; in colour when the view asks (rich writes
+    the escape codes). Document text is printed as text, never as rich markup."""
     records = as_records(report)
-    width = max(60, shutil.get_terminal_size((FALLBACK_WIDTH, 24)).columns)
+    buffer = io.StringIO()
+    console = Console(
+        file=buffer,
+        width=terminal_width(view),
+        color_system="standard" if view.color else None,
+        force_terminal=view.color,
+        no_color=not view.color,
+        highlight=False,
+        markup=False,
+        emoji=False,
+        legacy_windows=False,
+    )
     documents = records["documents"]
-    lines = [f"crossdoc audit of {plural(len(documents), 'document')}:"]
-    lines += [f"  {d['label']}  ({d['path']})" for d in documents]
+    console.print(Text(f"crossdoc audit of {plural(len(documents), 'document')}:", style="bold"))
+    coverage = {c["document"]: c for c in records["coverage"]}
+    for d in documents:
+        used = coverage.get(d["id"], {"facts": 0, "compared": 0})
+        read = f"{plural(used['facts'], 'fact')} read, {used['compared']} compared"
+        console.print(Text(f"  {d['label']}  ({d['path']}): {read}"))
     if len(records["events"]) > 1:
-        lines.append(f"grouped into {plural(len(records['events']), 'event')}:")
-        lines += [
-            f"  {e['label']} ({plural(len(e['documents']), 'document')}, by {e['source']})"
-            for e in records["events"]
-        ]
-    lines += [
-        "",
-        tabulate(
-            [[verdict, count] for verdict, count in records["summary"].items()],
-            headers=["verdict", "facts"],
-            tablefmt="simple",
-        ),
-    ]
+        console.print(Text(f"grouped into {plural(len(records['events']), 'event')}:"))
+        for e in records["events"]:
+            count = plural(len(e["documents"]), "document")
+            console.print(Text(f"  {e['label']} ({count}, by {e['source']})"))
+    summary = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    summary.add_column("verdict")
+    summary.add_column("facts", justify="right")
+    for verdict, count in records["summary"].items():
+        summary.add_row(Text(verdict, style=STYLES.get(verdict, "") if count else ""), str(count))
+    console.print()
+    console.print(summary)
+    console.print()
     gate = records["gate"]
-    lines.append(f"\ngate: {gate['failed']} failing, {gate['accepted']} accepted by the baseline")
-    lines.extend(f"stale baseline entry: {entry}" for entry in gate["stale_baseline"])
-    lines.extend(f"note: {note}" for note in records["notes"])
+    failing = Text(f"{gate['failed']} failing", style="bold red" if gate["failed"] else "green")
+    console.print(
+        Text.assemble("gate: ", failing, f", {gate['accepted']} accepted by the baseline")
+    )
+    for entry in gate["stale_baseline"]:
+        console.print(Text(f"stale baseline entry: {entry}", style="yellow"))
+    for note in records["notes"]:
+        console.print(Text(f"note: {note}"))
     shown = {v.value for v in view.show}
     listed = [f for f in in_reading_order(records["findings"]) if f["verdict"] in shown]
     limit = view.limit if view.limit is not None else DEFAULT_LIMIT
     for finding in listed[:limit]:
-        lines += ["", *render_finding(finding, width)]
+        console.print()
+        render_finding(console, finding)
     if len(listed) > limit:
-        lines += ["", f"... and {len(listed) - limit} more in the reports (audit.md, audit.json)"]
+        console.print()
+        console.print(
+            Text(f"... and {len(listed) - limit} more in the reports (audit.md, audit.json)")
+        )
     counts = folded(records["findings"], shown)
     if counts:
-        lines.append("")
+        console.print()
         for verdict, per_rule in counts.items():
             rules = ", ".join(f"{rule} {n}" for rule, n in per_rule.items())
             total = sum(per_rule.values())
-            lines.append(f"{plural(total, 'fact')} {verdict} ({rules}); list with --show {verdict}")
-    return "\n".join(lines) + "\n"
+            console.print(
+                Text(f"{plural(total, 'fact')} {verdict} ({rules}); list with --show {verdict}")
+            )
+    return "\n".join(line.rstrip() for line in buffer.getvalue().splitlines()) + "\n"
 
 
-def render_finding(finding: dict[str, Any], width: int) -> list[str]:
-    head = f"{status(finding)}  {finding['rule']}: {finding['key']}"
-    rows = []
+def render_finding(console: Console, finding: dict[str, Any]) -> None:
+    verdict = finding["verdict"]
+    console.print(
+        Text.assemble(
+            status(finding, STYLES.get(verdict, "")),
+            "  ",
+            (f"{finding['rule']}: ", "bold"),
+            finding["key"],
+        )
+    )
+    console.print(Text(finding["message"]))
+    table = Table(box=box.SQUARE, show_lines=True, expand=False)
+    table.add_column("side", no_wrap=True)
+    table.add_column("value", ratio=2, overflow="fold")
+    table.add_column("where", ratio=2, overflow="fold")
+    table.add_column("quote", ratio=3, overflow="fold")
     for number, side in enumerate(finding["sides"]):
         statements = side["statements"]
-        sources = [f"{position(s)}" for s in statements[:STATEMENTS_PER_SIDE]]
+        sources = [position(s) for s in statements[:STATEMENTS_PER_SIDE]]
         if len(statements) > STATEMENTS_PER_SIDE:
             sources.append(f"and {len(statements) - STATEMENTS_PER_SIDE} more")
-        rows.append(
-            [
-                side_role(finding, number) or f"side {number + 1}",
-                side["value"],
-                "\n".join(sources),
-                statements[0]["quote"],
-            ]
+        role = side_role(finding, number)
+        table.add_row(
+            Text(role or f"side {number + 1}", style="bold" if role == "departs" else ""),
+            Text(side["value"]),
+            Text("\n".join(sources)),
+            Text(statements[0]["quote"]),
         )
-    value_width = max(16, (width - 30) // 3)
-    table = tabulate(
-        rows,
-        headers=["side", "value", "where", "quote"],
-        tablefmt="simple_grid",
-        maxcolwidths=[None, value_width, None, value_width],
-    )
-    return [head, finding["message"], table]
+    console.print(table)
 
 
-def status(finding: dict[str, Any]) -> str:
+def status(finding: dict[str, Any], style: str = "") -> Text:
     if finding["accepted"] is not None:
-        return f"{finding['verdict']} (accepted)"
-    return f"{finding['verdict']} (FAILS)" if finding["gated"] else str(finding["verdict"])
+        return Text.assemble((finding["verdict"], style), (" (accepted)", "dim"))
+    if finding["gated"]:
+        return Text.assemble((finding["verdict"], style), (" (FAILS)", "bold red"))
+    return Text(str(finding["verdict"]), style=style)
