@@ -15,6 +15,7 @@ PLAIN_MODULES = [
     "checker.reporters.json_report",
     "checker.reporters.markdown",
     "checker.reporters.table",
+    "checker.reporters.html_report",
     "checker.cli",
 ]
 
