@@ -7,18 +7,21 @@ comparator) -> report.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from bisect import bisect_right
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from checker.errors import RuleError
 from checker.events import Grouping, assign_events
 from checker.findings import build_findings
 from checker.model import (
     DEFAULT_SEVERITY,
+    Coverage,
     Document,
     Fact,
     Finding,
     Report,
+    Scope,
     Severity,
     Verdict,
     document_labels,
@@ -43,12 +46,19 @@ def extract_facts(
     facts: dict[str, list[Fact]] = {loaded.rule.id: [] for loaded in ruleset.rules}
     errors: list[RuleError] = []
     failed: set[str] = set()
+    ordered = sorted(ruleset.rules, key=lambda loaded: loaded.rule.general)  # specific first
     for document in analysed:
-        for loaded in ruleset.rules:
+        taken: list[tuple[int, int]] = []  # where specific rules stated facts in this document
+        for loaded in ordered:
             if loaded.rule.id in failed:
                 continue
             try:
-                facts[loaded.rule.id].extend(loaded.rule.extract(document))
+                found = list(in_sentences(loaded.rule.extract(document), document))
+                if loaded.rule.general:
+                    found = [f for f in found if not overlaps_any(f, taken)]
+                else:
+                    taken.extend(loaded.rule.covers(f) for f in found)
+                facts[loaded.rule.id].extend(found)
             except Exception as exc:
                 failed.add(loaded.rule.id)
                 errors.append(
@@ -60,7 +70,38 @@ def extract_facts(
                 )
     for rule_id in failed:
         del facts[rule_id]
+    for loaded in ruleset.rules:  # across documents: which statements are one fact
+        if loaded.rule.id in facts:
+            try:
+                facts[loaded.rule.id] = list(loaded.rule.align(facts[loaded.rule.id]))
+            except Exception as exc:
+                del facts[loaded.rule.id]
+                errors.append(
+                    RuleError(
+                        loaded.rule.id,
+                        loaded.path,
+                        f"failed while aligning: {type(exc).__name__}: {exc}",
+                    )
+                )
     return facts, errors
+
+
+def overlaps_any(fact: Fact, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(fact.span.start < end and start < fact.span.end for start, end in spans)
+
+
+def in_sentences(facts: Iterable[Fact], document: AnalysedDocument) -> Iterator[Fact]:
+    """Facts with the sentence their quote stands in, so that reports can show it whole."""
+    starts = [sentence.start for sentence in document.sentences]
+    for fact in facts:
+        span = fact.span
+        if span.sentence is not None or not starts or span.document != document.document.id:
+            yield fact
+            continue
+        first = document.sentences[max(0, bisect_right(starts, span.start) - 1)]
+        last = document.sentences[max(0, bisect_right(starts, max(span.start, span.end - 1)) - 1)]
+        bounds = (min(first.start, span.start), max(last.end, span.end))
+        yield replace(fact, span=replace(span, sentence=bounds))
 
 
 def run_audit(
@@ -73,6 +114,7 @@ def run_audit(
     analysed = Pipeline(ruleset.patterns()).analyse_each(documents)
     facts, errors = extract_facts(analysed, ruleset)
     labels = document_labels(documents)
+    by_id = {d.id: d.path for d in documents}
     events = assign_events(documents, grouping)
     findings: list[Finding] = []
     for loaded in ruleset.rules:
@@ -82,7 +124,13 @@ def run_audit(
         try:
             findings.extend(
                 build_findings(
-                    loaded.rule, facts[loaded.rule.id], documents, labels, severity, events
+                    loaded.rule,
+                    facts[loaded.rule.id],
+                    documents,
+                    labels,
+                    severity,
+                    events,
+                    (grouping or Grouping()).gap_days,
                 )
             )
         except Exception as exc:
@@ -97,6 +145,14 @@ def run_audit(
     notes = [f"incomplete audit: {error}" for error in errors]
     if len(documents) < 2:
         notes.append("only one document was given: there is nothing to compare it with")
+    coverage = coverage_of(documents, facts, findings)
+    notes += [
+        f"no rule found a fact in {labels.get(c.document, c.document)} ({by_id[c.document]})"
+        for c in coverage
+        if c.facts == 0
+    ]
+    if len(documents) >= 2 and not any(c.compared for c in coverage):
+        notes.append(NOTHING_COMPARED)
     report = Report(
         documents=tuple(documents),
         findings=tuple(findings),
@@ -104,5 +160,31 @@ def run_audit(
         notes=tuple(notes),
         labels=labels,
         events=events,
+        coverage=coverage,
     )
     return AuditResult(report, tuple(errors))
+
+
+NOTHING_COMPARED = (
+    "nothing was compared: no fact is stated by two of these documents (see the coverage)"
+)
+
+
+def coverage_of(
+    documents: Sequence[Document], facts: Mapping[str, Sequence[Fact]], findings: Sequence[Finding]
+) -> tuple[Coverage, ...]:
+    """Per document: the facts read (one per rule and place in the text), and how many of
+    them stand in a finding with another document."""
+    read: dict[str, set[tuple[str, int, int]]] = {d.id: set() for d in documents}
+    for rule_facts in facts.values():
+        for fact in rule_facts:
+            place = (fact.rule, fact.span.line, fact.span.column)
+            read.setdefault(fact.span.document, set()).add(place)
+    compared: dict[str, set[tuple[str, int, int]]] = {d.id: set() for d in documents}
+    for finding in findings:
+        if finding.scope is Scope.ACROSS and len(finding.documents) > 1:
+            for s in finding.statements:
+                compared.setdefault(s.document, set()).add((finding.rule, s.line, s.column))
+    return tuple(
+        Coverage(d.id, len(read.get(d.id, ())), len(compared.get(d.id, ()))) for d in documents
+    )

@@ -18,18 +18,57 @@ from checker.errors import EXIT_ERROR, EXIT_FAIL, EXIT_OK, ConfigError, Crossdoc
 if TYPE_CHECKING:
     from checker.baseline import Entry
     from checker.events import Grouping
+    from checker.ingest import Exclusions
     from checker.model import Document, Report
     from checker.policy import Policy
+    from checker.reporters import View
     from checker.rules import RuleSet
 
-FORMATS = ("table", "markdown", "json", "sarif", "junit")
-REPORT_SET = ("markdown", "json")  # what `crossdoc audit` keeps in the reports folder
-EPILOG = """exit status:
+FORMATS = ("table", "markdown", "json", "sarif", "junit", "concise", "github", "html")
+REPORT_SET = ("markdown", "json", "html")  # what `crossdoc audit` keeps in the reports folder
+SETTINGS = (
+    "settings come from [tool.crossdoc] in the nearest pyproject.toml; options override them."
+)
+EPILOG = f"""exit status of `crossdoc audit`:
   0  the audit ran and the gate passes (by default: no discrepancy)
   1  the audit ran and the gate fails, or --check found stale reports
   2  usage, input, configuration or rule error (one line on stderr)
 
-settings come from [tool.crossdoc] in the nearest pyproject.toml; options override them."""
+{SETTINGS}
+`crossdoc COMMAND --help` tells what each command does."""
+AUDIT_EPILOG = f"""exit status:
+  0  the audit ran and the gate passes (by default: no discrepancy)
+  1  the gate fails (stderr lists each failing finding as path:line:col), --check found
+     a missing or stale report, or --strict-baseline found a stale entry
+  2  usage, input, configuration or rule error (one line on stderr)
+
+{SETTINGS}"""
+BASELINE_EPILOG = f"""exit status:
+  0  the baseline file is written
+  2  usage, input, configuration or rule error, or a new finding without --reason
+
+{SETTINGS}"""
+DIFF_EPILOG = """exit status:
+  0  the change report is written, whatever it lists
+  2  a file is missing or is not a valid crossdoc.report/2 report"""
+RULES_EPILOG = f"""the rules that ship with crossdoc run, with the rules of the project's
+rules/ folder (or `rules` in [tool.crossdoc], or --rules DIR) added; --no-bundled-rules
+leaves out the bundled ones. {SETTINGS}"""
+COMPLETION_EPILOG = """install:
+  bash  crossdoc completion bash > ~/.local/share/bash-completion/completions/crossdoc
+  zsh   crossdoc completion zsh > "${fpath[1]}/_crossdoc"
+  fish  crossdoc completion fish > ~/.config/fish/completions/crossdoc.fish"""
+COLOR_CHOICES = ("auto", "always", "never")
+
+
+class HelpFormatter(argparse.RawDescriptionHelpFormatter):
+    """Descriptions wrapped to the terminal's width; epilogs (exit statuses, install lines)
+    kept as written."""
+
+    def _fill_text(self, text: str, width: int, indent: str) -> str:
+        if "\n" in text:
+            return super()._fill_text(text, width, indent)
+        return argparse.HelpFormatter._fill_text(self, text, width, indent)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -39,22 +78,70 @@ def build_parser() -> argparse.ArgumentParser:
         "report agreements, discrepancies, ordering differences, complementary and one-sided "
         "statements, each with its quote, file, line and column.",
         epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        formatter_class=HelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"crossdoc {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    def command(name: str, summary: str, description: str | None = None) -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    terminal = common.add_argument_group("terminal")
+    terminal.add_argument(
+        "-q", "--quiet", action="store_true", help="print only problems (no table, no notes)"
+    )
+    terminal.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        default=0,
+        help="also say what is read, left out and written",
+    )
+    terminal.add_argument(
+        "--color",
+        choices=COLOR_CHOICES,
+        default="auto",
+        help="colour: auto (on a terminal, unless NO_COLOR is set), always or never",
+    )
+
+    def command(
+        name: str, summary: str, description: str | None = None, epilog: str | None = None
+    ) -> argparse.ArgumentParser:
         return commands.add_parser(
             name,
             help=summary,
             description=description or summary,
-            epilog=EPILOG,
-            formatter_class=argparse.RawDescriptionHelpFormatter,
+            epilog=epilog,
+            parents=[common],
+            formatter_class=HelpFormatter,
         )
 
     def with_rules(sub: argparse.ArgumentParser) -> None:
-        sub.add_argument("--rules", metavar="DIR", help="rules directory (default: rules/)")
+        sub.add_argument(
+            "--rules",
+            action="append",
+            metavar="DIR",
+            help="add the rules of DIR to the bundled ones (repeatable; a rule with a "
+            "bundled rule's id replaces it; default: rules/ if the project has one)",
+        )
+        sub.add_argument(
+            "--no-bundled-rules",
+            action="store_true",
+            help="run only the rules of --rules (or of [tool.crossdoc] rules)",
+        )
+
+    def with_inputs(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument(
+            "--exclude",
+            action="append",
+            default=[],
+            metavar="PATTERN",
+            help="leave out of folders what matches PATTERN, as in .gitignore, relative to "
+            "the project root (repeatable; added to [tool.crossdoc] exclude)",
+        )
+        sub.add_argument(
+            "--no-gitignore",
+            action="store_true",
+            help="read files that .gitignore ignores (by default they are left out)",
+        )
 
     def with_policy(sub: argparse.ArgumentParser) -> None:
         with_rules(sub)
@@ -74,7 +161,8 @@ def build_parser() -> argparse.ArgumentParser:
             "--fail-on",
             metavar="WHAT",
             help="what fails the gate: a severity (error, warning, info: that or worse), "
-            "'none', or verdicts separated by commas (default: discrepancy)",
+            "'none', or verdicts separated by commas: discrepancy, ordering_difference, "
+            "complementary, one_sided (default: discrepancy); agreements never fail",
         )
         sub.add_argument(
             "--severity",
@@ -88,14 +176,21 @@ def build_parser() -> argparse.ArgumentParser:
         "audit",
         "audit documents and report findings",
         "Audit documents. Without --format or --output, prints the table and writes "
-        "audit.md and audit.json to the reports folder. A repeated --format writes each "
-        "format to the reports folder (audit.md, audit.json, audit.sarif, audit.xml).",
+        "audit.md and audit.json to the reports folder (made if missing). A repeated "
+        "--format writes each format to the reports folder (audit.md, audit.json, "
+        "audit.sarif, audit.xml). Folders are searched for .txt and .md files; what "
+        ".gitignore or --exclude names, the reports folder and the baseline are left out.",
+        AUDIT_EPILOG,
     )
     audit.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or folders (default: seeds/)"
     )
     audit.add_argument(
-        "--format", action="append", choices=FORMATS, help="report format (repeatable)"
+        "--format",
+        action="append",
+        choices=FORMATS,
+        help="report format (repeatable); concise: path:line:col: verdict rule: message, "
+        "one line per failing finding; github: workflow-command annotations",
     )
     audit.add_argument(
         "--output", metavar="FILE", help="write the one --format to FILE ('-': stdout)"
@@ -118,7 +213,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument(
         "--check",
         action="store_true",
-        help="write nothing; exit 1 if the reports folder is out of date",
+        help="write nothing; exit 1 if a report in the reports folder is missing or out "
+        "of date (a single --format is printed)",
     )
     audit.add_argument(
         "--show",
@@ -129,6 +225,7 @@ def build_parser() -> argparse.ArgumentParser:
         "or 'one_sided', or 'all' (repeatable); the rest is counted per rule",
     )
     with_policy(audit)
+    with_inputs(audit)
 
     baseline = command(
         "baseline",
@@ -136,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
         "Write the baseline: every finding that fails the gate now, with its fingerprint and "
         "a reason. Entries already in the file keep their reasons; new ones take --reason; "
         "entries that match nothing any more are dropped.",
+        BASELINE_EPILOG,
     )
     baseline.add_argument(
         "paths", nargs="*", metavar="PATH", help="files or folders (default: seeds/)"
@@ -153,24 +251,41 @@ def build_parser() -> argparse.ArgumentParser:
         "finding of its fact today",
     )
     with_policy(baseline)
+    with_inputs(baseline)
 
-    diff = command("diff", "list new, resolved and changed findings between two JSON reports")
+    diff = command(
+        "diff",
+        "list new, resolved and changed findings between two JSON reports",
+        "List new, resolved and changed findings between two crossdoc.report/2 JSON reports "
+        "(both are validated against the report schema).",
+        DIFF_EPILOG,
+    )
     diff.add_argument("old", metavar="OLD.json")
     diff.add_argument("new", metavar="NEW.json")
     diff.add_argument("--format", choices=("table", "markdown"), default="table")
     diff.add_argument("--output", metavar="FILE", help="write the change report to FILE")
 
-    facts = command("facts", "show the facts found in each document (for rule authors)")
+    facts = command(
+        "facts", "show the facts found in each document (for rule authors)", epilog=RULES_EPILOG
+    )
     facts.add_argument("paths", nargs="+", metavar="PATH")
     facts.add_argument("--format", choices=("table", "json"), default="table")
     with_rules(facts)
+    with_inputs(facts)
 
-    rules = command("rules", "list the rules")
+    rules = command("rules", "list the rules", epilog=RULES_EPILOG)
     with_rules(rules)
 
-    explain = command("explain", "show what a rule checks, with examples")
+    explain = command("explain", "show what a rule checks, with examples", epilog=RULES_EPILOG)
     explain.add_argument("rule", metavar="RULE")
     with_rules(explain)
+
+    completion = command(
+        "completion",
+        "print a shell completion script (bash, zsh or fish)",
+        epilog=COMPLETION_EPILOG,
+    )
+    completion.add_argument("shell", choices=("bash", "zsh", "fish"))
     return parser
 
 
@@ -185,6 +300,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_ERROR
+    global UI
+    UI = Terminal(args.quiet, args.verbose, args.color)
+    if args.command == "completion":
+        from checker.completion import completion_script
+
+        sys.stdout.write(completion_script(parser, args.shell))
+        return EXIT_OK
     try:
         config = load_config()
         handler = {
@@ -197,7 +319,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         }[args.command]
         return handler(args, config)
     except CrossdocError as error:
-        print(f"crossdoc: error: {error}", file=sys.stderr)
+        UI.error(str(error))
         return EXIT_ERROR
     except KeyboardInterrupt:
         print(
@@ -218,30 +340,119 @@ def plural(count: int, singular: str, plural_form: str) -> str:
     return f"{count} {singular if count == 1 else plural_form}"
 
 
+class Terminal:
+    """What the command prints besides its output: notes (not with -q), details (with -v),
+    warnings and errors, coloured on a terminal (NO_COLOR and --color decide; rich writes
+    the escape codes)."""
+
+    def __init__(self, quiet: bool = False, verbose: int = 0, color: str = "auto") -> None:
+        self.quiet = quiet
+        self.verbose = verbose and not quiet
+        self.color_choice = color
+
+    def colored(self, stream: object) -> bool:
+        if self.color_choice != "auto":
+            return self.color_choice == "always"
+        if os.environ.get("NO_COLOR"):
+            return False
+        if os.environ.get("FORCE_COLOR"):
+            return True
+        isatty = getattr(stream, "isatty", None)
+        return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
+
+    def say(self, *parts: str | tuple[str, str]) -> None:
+        """One line on stderr; a part is text, or (text, rich style)."""
+        stream = sys.stderr
+        if not self.colored(stream):
+            print("".join(p if isinstance(p, str) else p[0] for p in parts), file=stream)
+            return
+        from rich.console import Console
+        from rich.text import Text
+
+        console = Console(
+            file=stream,
+            force_terminal=True,
+            color_system="standard",
+            no_color=False,
+            highlight=False,
+            markup=False,
+        )
+        console.print(Text.assemble(*parts), soft_wrap=True)
+
+    def error(self, message: str) -> None:
+        self.say(("crossdoc: error:", "bold red"), f" {message}")
+
+    def warning(self, message: str) -> None:
+        self.say(("crossdoc: warning:", "yellow"), f" {message}")
+
+    def note(self, message: str) -> None:
+        if not self.quiet:
+            self.say(("crossdoc: note:", "cyan"), f" {message}")
+
+    def detail(self, message: str) -> None:
+        if self.verbose:
+            self.say(("crossdoc:", "dim"), f" {message}")
+
+
+UI = Terminal()
+
+
 # Shared steps -----------------------------------------------------------------------------
 
 
 def load_ruleset(args: argparse.Namespace, config: Config) -> RuleSet:
-    from checker.rules import load_rules
+    """The bundled rules with the project's added (--rules, else `rules` in the settings,
+    else rules/ if there is one); --no-bundled-rules leaves the bundled ones out."""
+    from checker.config import bundled_rules_dir
+    from checker.rules import combine_rules
 
-    if args.rules:
-        ruleset = load_rules(Path(args.rules), args.rules)
-    else:
-        ruleset = load_rules(config.rules_dir(), config.rules)
+    directories = [(Path(d), d) for d in args.rules] if args.rules else config.rules_dirs()
+    bundled = None if args.no_bundled_rules or not config.bundled_rules else bundled_rules_dir()
+    ruleset = combine_rules(directories, bundled)
+    for note in ruleset.notes:
+        UI.note(note)
     enable = getattr(args, "enable", None) or config.enable
     disable = getattr(args, "disable", None) or config.disable
-    return ruleset.select(enable, disable)
+    chosen = ruleset.select(enable, disable)
+    UI.detail(f"rules: {', '.join(chosen.ids) or 'none'}")
+    return chosen
 
 
-def load_inputs(paths: Sequence[str], config: Config) -> list[Document]:
+def exclusions(
+    args: argparse.Namespace, config: Config, outputs: Sequence[Path] = ()
+) -> Exclusions:
+    """What folder walks leave out: `exclude` and --exclude, .gitignore (unless
+    --no-gitignore), and every file and folder crossdoc writes (never read as input)."""
+    from checker.ingest import Exclusions
+
+    written = [
+        config.root / config.reports,
+        config.root / config.baseline,
+        *([Path(args.baseline)] if getattr(args, "baseline", None) else []),
+        *outputs,
+    ]
+    return Exclusions(
+        config.root,
+        patterns=(*config.exclude, *getattr(args, "exclude", [])),
+        outputs=tuple(written),
+        gitignore=config.respect_gitignore and not getattr(args, "no_gitignore", False),
+    )
+
+
+def load_inputs(
+    paths: Sequence[str], config: Config, excluded: Exclusions | None = None
+) -> list[Document]:
     """Documents to audit; files in folders that hold no document are skipped, with a warning."""
     from checker.ingest import load_corpus
 
-    corpus = load_corpus(paths, config.root)
+    corpus = load_corpus(paths, config.root, excluded)
+    for left_out in corpus.ignored:
+        UI.detail(f"left out {left_out}")
     for skipped in corpus.skipped:
-        print(f"crossdoc: warning: {skipped} (skipped)", file=sys.stderr)
+        UI.warning(f"{skipped} (skipped)")
     for warning in corpus.warnings:
-        print(f"crossdoc: warning: {warning}", file=sys.stderr)
+        UI.warning(warning)
+    UI.detail(f"read {plural(len(corpus.documents), 'document', 'documents')}")
     return corpus.documents
 
 
@@ -296,7 +507,7 @@ def baseline_entries(args: argparse.Namespace, config: Config) -> list[Entry]:
 
 
 def audited_report(
-    args: argparse.Namespace, config: Config, entries: list[Entry]
+    args: argparse.Namespace, config: Config, entries: list[Entry], outputs: Sequence[Path] = ()
 ) -> tuple[Report, list[str], Policy]:
     """Run the audit under the policy and baseline; returns the report and rule errors."""
     from checker.audit import run_audit
@@ -304,7 +515,9 @@ def audited_report(
 
     ruleset = load_ruleset(args, config)
     policy = build_policy(args, config, ruleset)
-    documents = load_inputs(args.paths or default_paths(config), config)
+    documents = load_inputs(
+        args.paths or default_paths(config), config, exclusions(args, config, outputs)
+    )
     result = run_audit(documents, ruleset, policy.severities, build_grouping(args, config))
     report = policy.apply(apply_baseline(result.report, entries))
     return report, [str(error) for error in result.errors], policy
@@ -323,7 +536,10 @@ def output_plan(args: argparse.Namespace, config: Config) -> OutputPlan:
     formats: list[str] = args.format or []
     folder = Path(args.reports) if args.reports else config.root / config.reports
     if args.check:
-        return OutputPlan([(folder / f"audit{suffix(name)}", name) for name in REPORT_SET])
+        return OutputPlan(
+            [(folder / f"audit{suffix(name)}", name) for name in REPORT_SET],
+            stdout=formats[0] if len(formats) == 1 else None,
+        )
     if args.output:
         if len(formats) > 1:
             raise ConfigError("--output takes one --format; use --reports DIR for several")
@@ -333,12 +549,15 @@ def output_plan(args: argparse.Namespace, config: Config) -> OutputPlan:
         return OutputPlan([(Path(args.output), chosen)])
     if len(formats) == 1 and not args.reports:
         return OutputPlan(stdout=formats[0])
-    if not folder.is_dir():
-        raise CrossdocError(f"{folder}: reports folder does not exist")
     names = formats or list(REPORT_SET)
+    shown = "table" if (not formats and not UI.quiet) or "table" in formats else None
     return OutputPlan(
-        [(folder / f"audit{suffix(name)}", name) for name in names if name != "table"],
-        stdout="table" if not formats or "table" in formats else None,
+        [
+            (folder / f"audit{suffix(name)}", name)
+            for name in names
+            if name not in ("table", "concise", "github")
+        ],
+        stdout=shown or next((name for name in formats if name in ("concise", "github")), None),
     )
 
 
@@ -363,64 +582,112 @@ def cmd_audit(args: argparse.Namespace, config: Config) -> int:
     view = View.parse(args.show)
     entries = baseline_entries(args, config)
     plan = output_plan(args, config)
-    report, errors, policy = audited_report(args, config, entries)
+    outputs = [target for target, _ in plan.targets]
+    if args.output and args.output != "-":
+        outputs.append(Path(args.output))
+    if args.reports:
+        outputs.append(Path(args.reports))
+    report, errors, policy = audited_report(args, config, entries, outputs)
     inputs = [config.root / document.path for document in report.documents]
+    listed = plan.stdout in ("concise", "github")  # stdout already lists the failing findings
     if args.check:
         rendered = [
             (target, get_reporter(name).render(report, view)) for target, name in plan.targets
         ]
-        return check_reports(rendered) or exit_status(report, errors, policy, args.strict_baseline)
+        if plan.stdout:
+            write_report(plan.stdout, report, sys.stdout, terminal_view(view))
+        return check_reports(rendered) or exit_status(
+            report, errors, policy, args.strict_baseline, listed
+        )
     for target, _ in plan.targets:
         check_target(target, inputs)
     for target, name in plan.targets:
         write_atomic(target, partial(write_report, name, report, view=view))
+        UI.detail(f"wrote {display_path(target)}")
     if plan.stdout:
-        write_report(plan.stdout, report, sys.stdout, view)
+        write_report(plan.stdout, report, sys.stdout, terminal_view(view))
     if args.compare_to:
         from checker.changes import diff_reports, load_report, render_table
         from checker.reporters.records import as_records
 
         old = load_report(Path(args.compare_to), args.compare_to)
         sys.stdout.write(render_table(diff_reports(old, as_records(report))))
-    return exit_status(report, errors, policy, args.strict_baseline)
+    return exit_status(report, errors, policy, args.strict_baseline, listed)
+
+
+def terminal_view(view: View) -> View:
+    """The view for stdout: coloured when stdout is a terminal that takes colour."""
+    from dataclasses import replace
+
+    return replace(view, color=UI.colored(sys.stdout))
+
+
+def display_path(path: Path) -> str:
+    from checker.ingest import display
+
+    return display(path, Path.cwd())
 
 
 def check_reports(rendered: list[tuple[Path, str]]) -> int:
     """--check: the reports folder must hold exactly what an audit would write."""
-    stale = []
+    stale = 0
     for target, text in rendered:
         try:
-            current = target.read_text(encoding="utf-8")
-        except OSError:
+            current: str | None = target.read_text(encoding="utf-8")
+        except FileNotFoundError:
             current = None
-        if current != text:
-            stale.append(target)
-    from checker.ingest import display
-
-    for target in stale:
-        print(
-            f"crossdoc: {display(target, Path.cwd())} is out of date with the documents: "
-            "run `crossdoc audit` and commit the result",
-            file=sys.stderr,
-        )
+        except OSError:
+            current = ""
+        if current == text:
+            continue
+        stale += 1
+        if current is None:
+            UI.say(
+                f"crossdoc: {display_path(target)} is missing: run `crossdoc audit` to write "
+                "it, and commit it"
+            )
+        else:
+            UI.say(
+                f"crossdoc: {display_path(target)} is out of date with the documents: "
+                "run `crossdoc audit` and commit the result"
+            )
     return EXIT_FAIL if stale else EXIT_OK
 
 
-def exit_status(report: Report, errors: list[str], policy: Policy, strict_baseline: bool) -> int:
+def exit_status(
+    report: Report,
+    errors: list[str],
+    policy: Policy,
+    strict_baseline: bool,
+    listed: bool = False,
+) -> int:
+    """Say what failed, and return the exit status. The gate's failing findings are listed
+    one a line (the concise format) unless stdout has just listed them."""
     for entry in report.stale_baseline:
-        level = "error" if strict_baseline else "warning"
-        print(
-            f"crossdoc: {level}: stale baseline entry, matches no finding: {entry}", file=sys.stderr
-        )
+        message = f"stale baseline entry, matches no finding: {entry}"
+        if strict_baseline:
+            UI.error(message)
+        else:
+            UI.warning(message)
+    from checker.audit import NOTHING_COMPARED
+
+    if NOTHING_COMPARED in report.notes:
+        UI.warning(NOTHING_COMPARED)
     for error in errors:
-        print(f"crossdoc: error: {error}", file=sys.stderr)
+        UI.error(error)
     if errors:
-        print("crossdoc: error: the audit is incomplete (rule errors above)", file=sys.stderr)
+        UI.error("the audit is incomplete (rule errors above)")
         return EXIT_ERROR
     failed = [f for f in report.findings if f.gated]
     if failed:
+        if not listed:
+            from checker.reporters.concise import gated, line
+            from checker.reporters.records import as_records
+
+            for finding, statement in gated(as_records(report)):
+                UI.say(line(finding, statement))
         noun = "finding fails" if len(failed) == 1 else "findings fail"
-        print(f"crossdoc: {len(failed)} {noun} the gate ({policy.describe()})", file=sys.stderr)
+        UI.say((f"crossdoc: {len(failed)} {noun} the gate", "bold red"), f" ({policy.describe()})")
         return EXIT_FAIL
     if strict_baseline and report.stale_baseline:
         return EXIT_FAIL
@@ -446,25 +713,26 @@ def cmd_baseline(args: argparse.Namespace, config: Config) -> int:
         )
         return EXIT_OK
     existing = {e.fingerprint: e for e in load_baseline(path, shown)} if path.exists() else {}
-    report, errors, policy = audited_report(args, config, [])
+    report, errors, policy = audited_report(args, config, [], [path])
     if errors:
         return exit_status(report, errors, policy, False)
     gated = [f for f in report.findings if f.gated]
     new = [f for f in gated if f.fingerprint not in existing]
     if new and not (args.reason and args.reason.strip()):
+        needs = "new finding needs" if len(new) == 1 else "new findings need"
         raise ConfigError(
-            f'{len(new)} new finding(s) need a reason to be accepted: use --reason "..." '
-            "(reviewers read it)"
+            f'{len(new)} {needs} a reason to be accepted: use --reason "..." (reviewers read it)'
         )
     entries = [
         existing.get(f.fingerprint) or entry_for(f, (args.reason or "").strip()) for f in gated
     ]
     dropped = len(set(existing) - {f.fingerprint for f in gated})
     write_atomic(path, render_baseline(entries))
-    print(
-        f"crossdoc: wrote {shown}: {plural(len(entries), 'entry', 'entries')} "
-        f"({len(new)} new, {dropped} stale removed)"
-    )
+    if not UI.quiet:
+        print(
+            f"crossdoc: wrote {shown}: {plural(len(entries), 'entry', 'entries')} "
+            f"({len(new)} new, {dropped} stale removed)"
+        )
     return EXIT_OK
 
 
@@ -493,7 +761,9 @@ def cmd_facts(args: argparse.Namespace, config: Config) -> int:
     from checker.reporters.records import position
 
     ruleset = load_ruleset(args, config)
-    documents = sorted(load_inputs(args.paths, config), key=lambda d: d.path)
+    documents = sorted(
+        load_inputs(args.paths, config, exclusions(args, config)), key=lambda d: d.path
+    )
     facts, errors = extract_facts(Pipeline(ruleset.patterns()).analyse_each(documents), ruleset)
     paths = {d.id: d.path for d in documents}
     rows = [
@@ -524,7 +794,7 @@ def cmd_facts(args: argparse.Namespace, config: Config) -> int:
             )
         )
     for error in (*ruleset.errors, *errors):
-        print(f"crossdoc: error: {error}", file=sys.stderr)
+        UI.error(str(error))
     return EXIT_ERROR if ruleset.errors or errors else EXIT_OK
 
 
@@ -535,7 +805,7 @@ def cmd_rules(args: argparse.Namespace, config: Config) -> int:
     rows = [[loaded.rule.id, loaded.rule.title] for loaded in ruleset.rules]
     print(tabulate(rows, headers=["rule", "title"], tablefmt="simple"))
     for error in ruleset.errors:
-        print(f"crossdoc: error: {error}", file=sys.stderr)
+        UI.error(str(error))
     return EXIT_ERROR if ruleset.errors else EXIT_OK
 
 

@@ -7,11 +7,13 @@ values are few (bounded below where they are not).
 
 from __future__ import annotations
 
+import datetime as dt
 import itertools
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 
-from checker.events import event_of
+from checker.events import EVENT_GAP_DAYS, event_of
 from checker.model import (
     VERDICT_GRAVITY,
     VERDICT_PREFERENCE,
@@ -25,6 +27,7 @@ from checker.model import (
     Scope,
     Severity,
     Side,
+    Span,
     Statement,
     Verdict,
 )
@@ -37,8 +40,16 @@ MAX_MERGE_CANDIDATES = 64
 MAX_RELATED_SIDES = 64
 # Values of one side tried against another's when looking for the pair that fits best.
 VALUES_PER_SIDE = 4
+# Changing levels stated this many days apart or more may differ without contradiction.
+LEVEL_WINDOW_DAYS = 2
+# Dates of one side's documents in one event tried against another side's (bounds the work).
+MOMENTS_PER_EVENT = 64
 # Documents named in a message before "and N more".
 LABELS_IN_MESSAGE = 3
+# A statement's sentence is cut around its quote past this many characters.
+MAX_SENTENCE = 600
+# Where a sentence ends, when the NLP layer did not say: after . ! ? and space, or a line break.
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+|\n")
 
 
 @dataclass
@@ -84,6 +95,7 @@ class Context:
     severity: Mapping[Verdict, Severity]
     order: Mapping[str, int]  # document id -> position in the audit's order
     events: Mapping[str, Event] = field(default_factory=dict)  # document id -> its event
+    gap_days: int = EVENT_GAP_DAYS  # changing levels are compared within this many days
 
     def key_of(self, fact: Fact) -> str:
         """A fact relative to an event is a fact of its own in each event."""
@@ -99,6 +111,7 @@ def build_findings(
     labels: Mapping[str, str],
     severity: Mapping[Verdict, Severity],
     events: Sequence[Event] = (),
+    gap_days: int = EVENT_GAP_DAYS,
 ) -> list[Finding]:
     context = Context(
         {d.id: d for d in documents},
@@ -106,6 +119,7 @@ def build_findings(
         severity,
         {d.id: n for n, d in enumerate(documents)},
         event_of(events),
+        gap_days,
     )
     sheet = FactSheet(rule)
     for fact in facts:
@@ -117,6 +131,8 @@ def build_findings(
         findings.extend(self_contradictions(rule, key, facts_of, context))
         if rule.compare_within_document:
             findings.extend(conflicts_within(rule, key, facts_of, context))
+        if rule.general and len(facts_of) == 1:
+            continue  # a general rule reads every figure: one source's alone is no finding
         findings.append(fact_finding(rule, key, facts_of, context, sheet.time[key]))
     return findings
 
@@ -264,8 +280,9 @@ def relate(
 ) -> tuple[Relation, ...]:
     """The relation of every two sides (of each side to the largest, when there are many).
 
-    For a level that changes over time (`over_time` given), two sides with no event in
-    common are a change over time: complementary, with both dates, never a discrepancy."""
+    For a level that changes over time (`over_time` given), two sides are compared only
+    through documents of one event dated less than the event gap apart; else they are a
+    change over time: complementary, with both dates, never a discrepancy."""
     if len(groups) > MAX_RELATED_SIDES:
         pairs: Sequence[tuple[int, int]] = [(0, j) for j in range(1, len(groups))]
     else:
@@ -276,15 +293,51 @@ def relate(
         if (
             over_time is not None
             and comparison.verdict is not Verdict.AGREEMENT
-            and not events_of(groups[i], over_time) & events_of(groups[j], over_time)
+            and not at_one_time(groups[i], groups[j], over_time)
         ):
             comparison = change_over_time(rule, groups[i], groups[j], over_time)
         relations.append(Relation(i, j, comparison.verdict, comparison.detail))
     return tuple(relations)
 
 
-def events_of(group: ValueGroup, context: Context) -> set[str]:
-    return {context.events[d].id for d in group.by_document if d in context.events}
+def at_one_time(first: ValueGroup, second: ValueGroup, context: Context) -> bool:
+    """Do two sides meet through documents of one event dated to the day, less than
+    LEVEL_WINDOW_DAYS apart? Levels change from day to day (a death toll, aid given so far):
+    documents further apart, or not dated to the day, may state a change, not a conflict."""
+
+    def moments(group: ValueGroup) -> dict[str, list[tuple[dt.date, dt.date] | None]]:
+        found: dict[str, list[tuple[dt.date, dt.date] | None]] = {}
+        for document in group.by_document:
+            event = context.events.get(document)
+            found.setdefault(event.id if event else "", []).append(
+                dated_span(context.documents[document])
+            )
+        return found
+
+    theirs = moments(second)
+    for event, spans in moments(first).items():
+        for a in spans[:MOMENTS_PER_EVENT]:
+            for b in theirs.get(event, ())[:MOMENTS_PER_EVENT]:
+                if a is None or b is None:
+                    continue  # undated: a change over time cannot be ruled out
+                if a[0] != a[1] or b[0] != b[1]:
+                    continue  # dated to the month or year: a change cannot be ruled out
+                if abs((a[0] - b[0]).days) < LEVEL_WINDOW_DAYS:
+                    return True
+    return False
+
+
+def dated_span(document: Document) -> tuple[dt.date, dt.date] | None:
+    """The days a document's date covers, at the precision it is stated in."""
+    if document.date is None:
+        return None
+    start = document.date
+    if document.date_precision == "year":
+        return start, dt.date(start.year, 12, 31)
+    if document.date_precision == "month":
+        following = dt.date(start.year + start.month // 12, start.month % 12 + 1, 1)
+        return start, following - dt.timedelta(days=1)
+    return start, start
 
 
 def change_over_time(
@@ -336,6 +389,7 @@ def side_of(rule: Rule, facts: Sequence[Fact], context: Context) -> Side:
 
 def make_statement(rule: Rule, fact: Fact, context: Context) -> Statement:
     document = context.documents[fact.span.document]
+    sentence, quote_offset = sentence_of(document.text, fact.span)
     return Statement(
         document=document.id,
         path=document.path,
@@ -346,7 +400,36 @@ def make_statement(rule: Rule, fact: Fact, context: Context) -> Statement:
         end_line=fact.span.end_line,
         end_column=fact.span.end_column,
         label=context.labels.get(document.id, document.id),
+        sentence=sentence,
+        quote_offset=quote_offset,
+        dates=tuple(rule.dates(fact)),
     )
+
+
+def sentence_of(text: str, span: Span) -> tuple[str, int]:
+    """The sentence a quote stands in and the quote's offset in it: the NLP layer's sentence,
+    else the text between the sentence ends around the quote; past MAX_SENTENCE characters,
+    cut at words around the quote (marked by an ellipsis)."""
+    if span.sentence is not None:
+        start, end = span.sentence
+    else:
+        start = max((m.end() for m in SENTENCE_END.finditer(text, 0, span.start)), default=0)
+        after = SENTENCE_END.search(text, span.end)
+        end = after.start() if after else len(text)
+    start, end = min(start, span.start), max(end, span.end)
+    while start < span.start and text[start].isspace():
+        start += 1
+    while end > span.end and text[end - 1].isspace():
+        end -= 1
+    room = max(0, MAX_SENTENCE - (span.end - span.start)) // 2
+    prefix = suffix = ""
+    if span.start - start > room:
+        cut = text.find(" ", span.start - room, span.start)
+        start, prefix = (cut + 1 if cut != -1 else span.start - room), "…"
+    if end - span.end > room:
+        cut = text.rfind(" ", span.end, span.end + room)
+        end, suffix = (cut if cut != -1 else span.end + room), "…"
+    return prefix + text[start:end] + suffix, len(prefix) + span.start - start
 
 
 def fact_message(verdict: Verdict, sides: Sequence[Side], relations: Sequence[Relation]) -> str:

@@ -146,6 +146,20 @@ class Span:
     quote: str
     end_line: int = 0  # where the quote ends: the line, and the column just after it
     end_column: int = 0
+    # the analysed sentence the quote stands in (start, end offsets), when the NLP layer
+    # knows it; reports show the whole sentence with the quote highlighted
+    sentence: tuple[int, int] | None = None
+
+
+@dataclass(frozen=True)
+class StatedDate:
+    """A date or period a statement gives, with the precision it was stated in; `stated` is
+    False for dates a rule linked to the statement (a reference table's meeting dates)."""
+
+    start: dt.date
+    end: dt.date
+    precision: str  # day | month | year | range (a period of days)
+    stated: bool = True
 
 
 @dataclass(frozen=True)
@@ -212,6 +226,9 @@ class Statement:
     end_line: int = 0
     end_column: int = 0
     label: str = ""  # the document's short name in messages (its title, shortened)
+    sentence: str = ""  # the sentence the quote stands in, as analysed (cut when very long)
+    quote_offset: int = 0  # where the quote starts within `sentence`
+    dates: tuple[StatedDate, ...] = ()  # the dates and periods the statement gives
 
 
 @dataclass(frozen=True)
@@ -318,6 +335,7 @@ class Report:
     stale_baseline: tuple[str, ...] = ()  # baseline entries that match no finding
     labels: Mapping[str, str] = field(default_factory=dict)  # document id -> short label
     events: tuple[Event, ...] = ()
+    coverage: tuple[Coverage, ...] = ()  # per document: facts read, facts compared
 
     @property
     def summary(self) -> dict[str, int]:
@@ -325,6 +343,15 @@ class Report:
         for finding in self.findings:
             counts[finding.verdict.value] += 1
         return counts
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """How much of one document the audit could use."""
+
+    document: str
+    facts: int  # distinct facts the rules read in it
+    compared: int  # of those, facts another document states too
 
 
 LABEL_LENGTH = 48

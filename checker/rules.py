@@ -7,6 +7,7 @@ It defines one subclass of `Rule` and exposes an instance as `RULE`. Files start
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import importlib
 import re
@@ -18,7 +19,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 from checker.errors import ConfigError, RuleError
-from checker.model import Comparison, Fact, RuleInfo, canonical_value
+from checker.model import Comparison, Fact, RuleInfo, StatedDate, canonical_value
 from checker.nlp import AnalysedDocument
 
 RULE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
@@ -39,6 +40,9 @@ class Rule:
     # for facts that can have only one value (the next meeting's place), a conflict inside
     # a document is a discrepancy.
     compare_within_document: ClassVar[bool] = False
+    # A general rule reads a kind of value anywhere (amounts, money); where a specific rule
+    # states a fact at the same words, the report shows it once, under the specific rule.
+    general: ClassVar[bool] = False
 
     def patterns(self) -> Sequence[Mapping[str, Any]]:
         """spaCy span-ruler patterns this rule needs (label, pattern, optional id)."""
@@ -50,6 +54,17 @@ class Rule:
     def compare(self, a: Fact, b: Fact) -> Comparison:
         raise NotImplementedError
 
+    def covers(self, fact: Fact) -> tuple[int, int]:
+        """The text this fact accounts for, so that general rules do not state it again:
+        by default its quote; a rule whose fact draws on its whole sentence says so."""
+        return (fact.span.start, fact.span.end)
+
+    def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
+        """Across every document's facts: which statements are one fact. A rule whose keys
+        are read from a statement alone leaves them (the default); a general rule may split
+        a key whose statements are about different things (see checker.claims.align)."""
+        return facts
+
     def self_check(self, fact: Fact) -> str | None:
         """What is inconsistent within this one statement (a stated count that does not
         match the items listed), or None. Reported as a discrepancy of its document."""
@@ -58,6 +73,11 @@ class Rule:
     def describe(self, fact: Fact) -> str:
         """The fact's value in plain words, as reports show it."""
         return str(fact.value)
+
+    def dates(self, fact: Fact) -> Sequence[StatedDate]:
+        """The dates and periods the fact states, for the reports' timeline. By default the
+        value itself when it is a date interval (it has `start`, `end` and `precision`)."""
+        return date_interval(fact.value)
 
     def normalise(self, fact: Fact) -> str:
         """The fact's value in normal form. Statements with equal forms stand on one side
@@ -68,6 +88,16 @@ class Rule:
     @classmethod
     def info(cls) -> RuleInfo:
         return RuleInfo(cls.id, cls.title, cls.description.strip(), tuple(cls.examples))
+
+
+def date_interval(value: Any, stated: bool = True) -> tuple[StatedDate, ...]:
+    """A value with a `start` and `end` date and a `precision` (a DateValue) as a stated date;
+    anything else gives none."""
+    start, end = getattr(value, "start", None), getattr(value, "end", None)
+    precision = getattr(value, "precision", None)
+    if isinstance(start, dt.date) and isinstance(end, dt.date) and isinstance(precision, str):
+        return (StatedDate(start, end, precision, stated),)
+    return ()
 
 
 @dataclass(frozen=True)
@@ -81,6 +111,7 @@ class RuleSet:
     rules: tuple[LoadedRule, ...]
     errors: tuple[RuleError, ...] = ()
     known: tuple[str, ...] = ()  # every rule loaded, enabled or not
+    notes: tuple[str, ...] = ()  # what the user should know: a project rule replaced another
 
     def __post_init__(self) -> None:
         if not self.known:
@@ -105,7 +136,7 @@ class RuleSet:
             for loaded in self.rules
             if (not enable or loaded.rule.id in enable) and loaded.rule.id not in disable
         ]
-        return RuleSet(tuple(chosen), self.errors, self.known)
+        return RuleSet(tuple(chosen), self.errors, self.known, self.notes)
 
     def patterns(self) -> list[Mapping[str, Any]]:
         merged: dict[str, Mapping[str, Any]] = {}
@@ -139,6 +170,41 @@ def load_rules(directory: Path, display: str | None = None) -> RuleSet:
             continue
         loaded.append(LoadedRule(rule, shown))
     return RuleSet(tuple(sorted(loaded, key=lambda r: r.rule.id)), tuple(errors))
+
+
+def combine_rules(directories: Sequence[tuple[Path, str]], bundled: Path | None = None) -> RuleSet:
+    """The bundled rules (unless `bundled` is None) with the rules of each directory added:
+    a rule whose id is taken replaces the earlier one, with a note. A directory listed twice
+    (the project's rules/ is the bundled folder in a source checkout) is loaded once."""
+    sources: list[tuple[Path, str | None]] = [(bundled, None)] if bundled is not None else []
+    shown: str | None
+    for directory, shown in directories:
+        same = [n for n, (known, _) in enumerate(sources) if _same_folder(known, directory)]
+        if same:
+            sources[same[0]] = (directory, shown)  # shown as the project names it
+        else:
+            sources.append((directory, shown))
+    if not sources:
+        raise ConfigError("no rules to run: with --no-bundled-rules, give --rules DIR")
+    rules: dict[str, LoadedRule] = {}
+    errors: list[RuleError] = []
+    notes: list[str] = []
+    for directory, shown in sources:
+        loaded = load_rules(directory, shown)
+        errors.extend(loaded.errors)
+        replaced = sorted(r.rule.id for r in loaded.rules if r.rule.id in rules)
+        if replaced:
+            notes.append(
+                f"{shown or directory}: {', '.join(replaced)} "
+                f"{'replaces a rule' if len(replaced) == 1 else 'replace rules'} of the same id"
+            )
+        rules.update((r.rule.id, r) for r in loaded.rules)
+    ordered = tuple(sorted(rules.values(), key=lambda r: r.rule.id))
+    return RuleSet(ordered, tuple(errors), notes=tuple(notes))
+
+
+def _same_folder(first: Path, second: Path) -> bool:
+    return first.is_dir() and second.is_dir() and first.resolve() == second.resolve()
 
 
 def _load_one(package: str, path: Path, shown: str) -> Rule:

@@ -78,6 +78,8 @@ def test_seeds_findings_at_a_glance(ruleset: RuleSet) -> None:
         ("summit-dates", "date of the invasion of Ukraine", "one_sided", (white_house,)),
         ("troop-counts", "NATO / eastern flank", "one_sided", (nato,)),
         ("troop-counts", "United States / Europe", "one_sided", (white_house,)),
+        # general rules: only what two sources state, and never a discrepancy on the seeds
+        ("named-lists", "holder of: president", "agreement", both),
     }
 
 

@@ -16,6 +16,9 @@ REPORTERS: dict[str, str] = {
     "json": "checker.reporters.json_report",
     "sarif": "checker.reporters.sarif",
     "junit": "checker.reporters.junit",
+    "concise": "checker.reporters.concise",
+    "github": "checker.reporters.github",
+    "html": "checker.reporters.html_report",
 }
 SHOW_CHOICES = ("problems", "all", *(v.value for v in Verdict))
 
@@ -27,6 +30,8 @@ class View:
 
     show: frozenset[Verdict] = PROBLEMS
     limit: int | None = None  # findings listed in full before "and N more"
+    width: int | None = None  # the terminal's columns (None: as the terminal says, else 100)
+    color: bool = False  # colour the terminal table
 
     @classmethod
     def parse(cls, choices: list[str] | None, limit: int | None = None) -> View:

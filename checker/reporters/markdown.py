@@ -46,14 +46,17 @@ def render(report: Report, view: View = DEFAULT_VIEW) -> str:
     out += [
         "## Documents",
         "",
-        "| document | path | title | date | event |",
-        "| --- | --- | --- | --- | --- |",
+        "| document | path | title | date | event | facts read | compared |",
+        "| --- | --- | --- | --- | --- | ---: | ---: |",
     ]
     event_labels = {event["id"]: event["label"] for event in records["events"]}
+    coverage = {c["document"]: c for c in records["coverage"]}
     for doc in records["documents"]:
+        used = coverage.get(doc["id"], {"facts": 0, "compared": 0})
         out.append(
             f"| {escape(doc['label'])} | {escape(doc['path'])} | {escape(doc['title'])} "
-            f"| {escape(doc['date'] or 'undated')} | {escape(event_labels.get(doc['event']))} |"
+            f"| {escape(doc['date'] or 'undated')} | {escape(event_labels.get(doc['event']))} "
+            f"| {used['facts']} | {used['compared']} |"
         )
     if len(records["events"]) > 1:
         out += ["", "## Events", "", "| event | grouped by | documents |", "| --- | --- | ---: |"]

@@ -65,6 +65,10 @@ def stated_date(doc: Document) -> str | None:
 
 def footer_records(report: Report) -> dict[str, Any]:
     return {
+        "coverage": [
+            {"document": c.document, "facts": c.facts, "compared": c.compared}
+            for c in report.coverage
+        ],
         "summary": report.summary,
         "gate": {
             "failed": sum(f.gated for f in report.findings),
@@ -85,6 +89,17 @@ def statement_record(s: Statement) -> dict[str, Any]:
         "column": s.column,
         "end_line": s.end_line,
         "end_column": s.end_column,
+        "sentence": s.sentence,
+        "quote_offset": s.quote_offset,
+        "dates": [
+            {
+                "start": d.start.isoformat(),
+                "end": d.end.isoformat(),
+                "precision": d.precision,
+                "stated": d.stated,
+            }
+            for d in s.dates
+        ],
     }
 
 

@@ -1,0 +1,428 @@
+"""Claims: a value with what it is about, read from the words around it in its sentence.
+
+A claim's frame is the thing counted or measured (the head of the noun phrase the value
+belongs to: "$1.2 billion in humanitarian aid" -> aid, qualified by humanitarian), the
+qualifiers that tell quantities apart, the actor the sentence names before the value, the
+role of the value in a stated change ("up from 40,000"), and whether the sentence asserts
+it (not under negation, modality or a question). Words are normalised through a lexicon a
+rule gives (synonym classes as data: troops, forces and soldiers are one kind), so the
+engine knows the language, not the domain.
+
+Only tokens are used (spaCy's blank pipeline has no tagger): the noun phrase is the run of
+content words after the value (past "in", "of", "for", "worth"), or before "of" when the
+value comes last ("a death toll of 50,000").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+
+from checker.model import Fact
+from checker.nlp import Sentence, Token
+from checker.values import Value, find_values
+
+# Words that join a value to the noun phrase after it: "$2 billion in aid", "2% of GDP".
+LINKS = frozenset(
+    {"in", "of", "for", "worth", "the", "a", "an", "additional", "new", "more", "extra",
+     "further", "total", "another", "some", "its", "their", "our", "us", "u.s."}
+)  # fmt: skip
+# Function words: never a head or a qualifier.
+STOP_WORDS = frozenset(
+    {"'s", "a", "about", "above", "across", "additional", "after", "against", "all", "almost",
+     "along", "also", "amid", "amidst", "among", "an", "and", "another", "approximately", "are",
+     "around", "as", "at", "be", "been", "before", "behind", "being", "below", "beside",
+     "between", "beyond", "both", "but", "by", "concerning", "despite", "during", "each",
+     "extra", "following", "for", "from", "further", "had", "has", "have", "he", "her", "here",
+     "his", "if", "in", "include", "includes", "including", "inside", "into", "is", "it", "its",
+     "just", "least", "like", "many", "more", "most", "much", "near", "nearly", "new", "no",
+     "nor", "not", "of", "off", "on", "only", "onto", "or", "other", "our", "outside", "over",
+     "past", "per", "regarding", "roughly", "s", "she", "since", "so", "some", "such", "than",
+     "that", "the", "their", "them", "then", "there", "these", "they", "this", "those",
+     "through", "throughout", "to", "total", "toward", "towards", "under", "until", "up",
+     "upon", "versus", "via", "was", "we", "were", "when", "where", "which", "while", "who",
+     "whom", "will", "with", "within", "without", "worth", "would", "yet"}
+)  # fmt: skip
+NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without", "denied"})
+MODALS = frozenset(
+    {"could", "might", "may", "would", "should", "plans", "plan", "planned", "planning",
+     "proposes", "propose", "proposed", "aims", "aim", "hopes", "hope", "intends", "intend",
+     "considering", "consider", "considers", "if", "unless", "whether", "possible",
+     "possibly", "expects", "expected", "seeks", "seek", "wants", "want", "asked",
+     "requested", "requests", "calls", "urged", "urges"}
+)  # fmt: skip
+# Verbs that end a noun phrase ("a 7.8 earthquake struck"); past participles end one too.
+VERBS = frozenset(
+    {"struck", "hit", "made", "took", "left", "brought", "came", "went", "rose", "fell",
+     "grew", "reached", "totalled", "totaled", "topped", "remain", "remains", "remained",
+     "said", "says", "told", "announced", "provided", "pledged", "approved", "gave", "give",
+     "gives", "is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
+     "could", "must", "did", "do", "does", "get", "got", "become", "became",
+     "helped", "bring", "brings", "make", "makes", "reaches", "include", "includes",
+     "included", "provide", "provides", "lost", "lose", "loses", "won", "win", "wins", "paid",
+     "spent", "saw", "kept", "held", "built", "sent", "put", "ran", "began", "met", "led",
+     "sold", "bought", "fled", "fought", "say", "see", "sees", "need", "needs",
+     "received", "receive", "receives"}
+)  # fmt: skip
+# Words before a value that make it an increment, not a level: "an additional $100 million".
+# Nouns that measure the noun after "of": "the number of shelters" counts shelters.
+MEASURE_WORDS = frozenset({"number", "total", "amount", "share", "proportion", "percentage"})
+INCREMENT_WORDS = frozenset({"additional", "further", "another", "extra", "new", "more"})
+DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "our"})
+# A decision reported done: the figure it set holds once.
+SETTLED_VERBS = frozenset(
+    {"approved", "adopted", "passed", "voted", "signed", "enacted", "awarded", "allocated",
+     "agreed", "ratified", "endorsed", "authorized", "authorised", "appropriated"}
+)  # fmt: skip
+CONTEXT_WINDOW = 10  # tokens each way read as a value's context
+ALIGNMENT_THRESHOLD = 0.2  # context overlap that makes two statements one fact
+SAME_VALUE_THRESHOLD = 0.05  # ... when they state the same value: a word in common
+MAX_CLUSTERS = 32  # groups tried per key (bounds the work)
+MEMBERS_TRIED = 8  # statements of a group a new statement is tried against
+LABEL_WORDS = 2
+CLAUSE_BREAKS = frozenset({";", ":"})
+MAX_PHRASE = 4  # content words in a noun phrase
+MAX_LINKS = 2  # link words skipped between a value and its noun phrase
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """How a rule's domain names things: word (lowercase, singular) -> class, and phrases."""
+
+    heads: Mapping[str, str] = field(default_factory=dict)  # "soldier" -> "troops"
+    phrases: Mapping[str, str] = field(default_factory=dict)  # "death toll" -> "deaths"
+    # what people did or suffered makes the class of a count of people: "50,000 killed"
+    predicates: Mapping[str, str] = field(default_factory=dict)  # "killed" -> "deaths"
+    people: frozenset[str] = frozenset({"people", "person", "individual", "resident"})
+    # qualifiers that tell quantities of one head apart: humanitarian, security, military
+    purposes: Mapping[str, str] = field(default_factory=dict)
+    actor_labels: frozenset[str] = frozenset()  # pattern labels that name actors
+
+
+@dataclass(frozen=True)
+class Frame:
+    """What a value is about."""
+
+    head: str  # the class of the thing counted or measured, or "" when none is read
+    qualifiers: tuple[str, ...]  # sorted content words that qualify it
+    actor: str | None  # the actor named before the value, when there is one
+    role: str | None  # "from" | "to" | "by": the value starts, ends or measures a change
+    asserted: bool  # False under negation, modality, or in a question
+    purposes: tuple[str, ...] = ()  # the qualifiers' purpose classes: what tells it apart
+    increment: bool = False  # "an additional $100 million": an increment, not a level
+    head_is_name: bool = False  # the head word is a named actor or country ("millions in Syria")
+    settled: bool = False  # a decision reported done ("the council approved"): a fixed fact
+    context: frozenset[str] = frozenset()  # content words around the value, for alignment
+
+    @property
+    def about(self) -> str:
+        """What the value is about, as its fact's key names it: the head and its purposes."""
+        words = " ".join(self.purposes)
+        about = f"{self.head} ({words})" if words else self.head
+        return f"{about}, an increment" if self.increment else about
+
+
+@dataclass(frozen=True)
+class Claim:
+    value: Value  # offsets relative to the sentence text
+    frame: Frame
+    start: int  # offsets of the value in the document's analysed text
+    end: int
+
+
+def singular(word: str) -> str:
+    """A crude English singular, enough to match table words: 'troops' -> 'troop'."""
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def normal(token: Token) -> str:
+    return singular(token.lower.strip("'’."))
+
+
+def is_content(token: Token) -> bool:
+    word = token.lower.strip("'’.")
+    return bool(word) and word.replace("-", "").isalpha() and word not in STOP_WORDS
+
+
+@lru_cache(maxsize=4096)
+def values_in(text: str) -> tuple[Value, ...]:
+    """The values of a sentence, found once for every general rule that reads it."""
+    return tuple(find_values(text))
+
+
+def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> list[Claim]:
+    """The claims of one sentence, for values of the given kinds."""
+    wanted = set(kinds)
+    claims = []
+    for value in values_in(sentence.text):
+        if value.kind not in wanted:
+            continue
+        start, end = sentence.start + value.start, sentence.start + value.end
+        first = next((i for i, t in enumerate(sentence.tokens) if t.end > start), None)
+        last = next(
+            (i for i, t in reversed(list(enumerate(sentence.tokens))) if t.start < end), None
+        )
+        if first is None or last is None or last < first:
+            continue
+        frame = read_frame(sentence, first, last + 1, lexicon, getattr(value, "change", None))
+        claims.append(Claim(value, frame, start, end))
+    return claims
+
+
+def read_frame(
+    sentence: Sentence, first: int, after: int, lexicon: Lexicon, role: str | None
+) -> Frame:
+    tokens = sentence.tokens
+    phrase = phrase_after(tokens, after) or phrase_before_of(tokens, first)
+    words = [normal(t) for t in phrase]
+    head, qualifiers = classify(words, lexicon)
+    qualifiers += qualifier_before(tokens, first)
+    if head in lexicon.people or head == "":
+        predicate = predicate_near(tokens, first, after + len(phrase) + 3, lexicon)
+        head = predicate or ("" if head in lexicon.people else head)
+    named = {
+        index
+        for m in sentence.mentions
+        if m.label in lexicon.actor_labels
+        for index in range(m.first_token, m.last_token)
+    }
+    head_token = next((t for t in reversed(phrase)), None)
+    head_is_name = head_token is not None and sentence.tokens.index(head_token) in named
+    purposes = sorted({lexicon.purposes[q] for q in qualifiers if q in lexicon.purposes})
+    clause = clause_of(tokens, first, after)
+    return Frame(
+        head,
+        tuple(sorted(set(qualifiers))),
+        actor_before(sentence, tokens[first].start, lexicon),
+        role,
+        asserted(tokens, first),
+        tuple(purposes),
+        first > 0 and tokens[first - 1].lower in INCREMENT_WORDS,
+        head_is_name,
+        any(t.lower in SETTLED_VERBS for t in clause),
+        context_words(t for t in clause if t not in phrase),
+    )
+
+
+def context_words(tokens: Iterable[Token]) -> frozenset[str]:
+    """Content words, stemmed lightly so that 'establishing' meets 'establishment'."""
+    return frozenset(
+        stem(normal(t)) for t in tokens if is_content(t) and not t.like_num and t.lower not in VERBS
+    )
+
+
+def stem(word: str) -> str:
+    for suffix in ("ments", "ment", "ings", "ing", "ed", "ly"):
+        if len(word) > len(suffix) + 3 and word.endswith(suffix):
+            return word[: -len(suffix)]
+    return word
+
+
+def clause_of(tokens: Sequence[Token], first: int, after: int) -> list[Token]:
+    """The tokens around a value, within its clause and CONTEXT_WINDOW tokens each way."""
+    start = first
+    while start > 0 and first - start < CONTEXT_WINDOW and tokens[start - 1].text not in ";":
+        start -= 1
+    end = after
+    while end < len(tokens) and end - after < CONTEXT_WINDOW and tokens[end].text not in ";":
+        end += 1
+    return [*tokens[start:first], *tokens[after:end]]
+
+
+def similarity(first: frozenset[str], second: frozenset[str]) -> float:
+    """Jaccard overlap of two contexts' words."""
+    if not first and not second:
+        return 1.0
+    return len(first & second) / len(first | second)
+
+
+def align_by_context(
+    facts: Sequence[Fact],
+    context_of: Callable[[Fact], frozenset[str]],
+    threshold: float = ALIGNMENT_THRESHOLD,
+    value_of: Callable[[Fact], object] | None = None,
+    same_value_threshold: float = SAME_VALUE_THRESHOLD,
+) -> list[Fact]:
+    """Split each key's facts into groups whose contexts overlap: statements that share a
+    kind of value and a head but are said of different things ("26 counties designated for
+    assistance", "all 67 counties under a state of emergency") are not one fact. Each
+    statement joins the first group holding a statement whose context overlaps its own by
+    `threshold` (by `same_value_threshold` when they state the same value: grouping them can
+    cause no false discrepancy); when a key splits, each group's key names its most frequent
+    context words."""
+    value = value_of or (lambda fact: fact.value)
+    by_key: dict[str, list[Fact]] = {}
+    for fact in facts:
+        by_key.setdefault(fact.key, []).append(fact)
+    aligned: list[Fact] = []
+    for key, group in by_key.items():
+        clusters: list[list[Fact]] = []
+        for fact in group:
+            words = context_of(fact)
+            home = next(
+                (
+                    cluster
+                    for cluster in clusters[:MAX_CLUSTERS]
+                    if any(
+                        similarity(words, context_of(member))
+                        >= (same_value_threshold if value(member) == value(fact) else threshold)
+                        for member in cluster[:MEMBERS_TRIED]
+                    )
+                ),
+                None,
+            )
+            if home is None:
+                clusters.append([fact])
+            else:
+                home.append(fact)
+        if len(clusters) == 1:
+            aligned.extend(group)
+            continue
+        taken: set[str] = set()
+        for cluster in clusters:
+            label = cluster_label(cluster, context_of, key, taken)
+            aligned.extend(replace(f, key=f"{key} [{label}]") for f in cluster)
+    return aligned
+
+
+def cluster_label(
+    cluster: Sequence[Fact], context_of: Callable[[Fact], frozenset[str]], key: str, taken: set[str]
+) -> str:
+    counts: dict[str, int] = {}
+    for fact in cluster:
+        for word in context_of(fact):
+            if word not in key:
+                counts[word] = counts.get(word, 0) + 1
+    words = sorted(counts, key=lambda w: (-counts[w], w))[:LABEL_WORDS]
+    label = " ".join(sorted(words)) or "other"
+    number = 2
+    candidate = label
+    while candidate in taken:
+        candidate = f"{label} {number}"
+        number += 1
+    taken.add(candidate)
+    return candidate
+
+
+def qualifier_before(tokens: Sequence[Token], first: int) -> list[str]:
+    """'a magnitude 7.8 earthquake', 'the Category 4 storm': a noun between a determiner
+    and the value qualifies it."""
+    if first >= 2 and tokens[first - 2].lower in DETERMINERS and is_phrase_word(tokens[first - 1]):
+        return [normal(tokens[first - 1])]
+    return []
+
+
+def is_phrase_word(token: Token) -> bool:
+    word = token.lower
+    return is_content(token) and word not in VERBS and not word.endswith(("ed", "ing"))
+
+
+def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
+    """'$1.06 billion in FEMA Individual Assistance for ...' -> FEMA Individual Assistance;
+    a conversion in brackets is passed over: '40 billion euros ($43.28 billion) in loans'."""
+    if index < len(tokens) and tokens[index].text == "(":
+        closing = next(
+            (i for i in range(index, min(len(tokens), index + 8)) if tokens[i].text == ")"), None
+        )
+        if closing is not None:
+            index = closing + 1
+    links = 0
+    while index < len(tokens) and tokens[index].lower in LINKS and links < MAX_LINKS:
+        index += 1
+        links += 1
+    phrase: list[Token] = []
+    while index < len(tokens) and len(phrase) < MAX_PHRASE:
+        token = tokens[index]
+        if token.text == "-" and phrase and index + 1 < len(tokens):
+            index += 1  # "low-interest": one word in two tokens
+            continue
+        if not is_content(token) or token.like_num or token.lower in VERBS:
+            break
+        if phrase and token.lower.endswith("ed"):
+            break  # "households affected", "earthquake occurred": a participle follows
+        phrase.append(token)
+        index += 1
+    if (
+        len(phrase) == 1
+        and phrase[0].lower in MEASURE_WORDS
+        and index + 1 < len(tokens)
+        and tokens[index].lower == "of"
+    ):
+        return phrase_after(tokens, index + 1) or phrase  # "the number of shelters"
+    return phrase
+
+
+def phrase_before_of(tokens: Sequence[Token], index: int) -> list[Token]:
+    """'a death toll of 50,000' -> death toll; 'a budget of $412 million' -> budget."""
+    if index < 2 or tokens[index - 1].lower != "of":
+        return []
+    phrase: list[Token] = []
+    position = index - 2
+    while position >= 0 and len(phrase) < MAX_PHRASE and is_content(tokens[position]):
+        phrase.insert(0, tokens[position])
+        position -= 1
+    return phrase
+
+
+def classify(words: Sequence[str], lexicon: Lexicon) -> tuple[str, list[str]]:
+    """The head class and the qualifiers of a noun phrase's words."""
+    if not words:
+        return "", []
+    for size in range(len(words), 1, -1):  # the longest known phrase ending the run
+        tail = " ".join(words[-size:])
+        if tail in lexicon.phrases:
+            return lexicon.phrases[tail], list(words[:-size])
+    head = words[-1]
+    return lexicon.heads.get(head, head), list(words[:-1])
+
+
+def predicate_near(tokens: Sequence[Token], first: int, last: int, lexicon: Lexicon) -> str:
+    """The class of what the counted people did or suffered, said next to the count."""
+    window = [*tokens[max(0, first - 4) : first], *tokens[first:last]]
+    for token in window:
+        found = lexicon.predicates.get(token.lower) or lexicon.predicates.get(normal(token))
+        if found:
+            return found
+    return ""
+
+
+def actor_before(sentence: Sentence, offset: int, lexicon: Lexicon) -> str | None:
+    actors = [m for m in sentence.mentions if m.label in lexicon.actor_labels and m.end <= offset]
+    return actors[-1].id if actors else None
+
+
+def asserted(tokens: Sequence[Token], first: int) -> bool:
+    """Not negated, not hedged, not asked: looks at the clause that leads to the value."""
+    if tokens and tokens[-1].text == "?":
+        return False
+    start = first
+    while start > 0 and tokens[start - 1].text not in CLAUSE_BREAKS:
+        start -= 1
+    words = {t.lower for t in tokens[start:first]}
+    return not (words & NEGATIONS or words & MODALS)
+
+
+def read_lexicon(rows: Iterable[Mapping[str, str]], actor_labels: Iterable[str] = ()) -> Lexicon:
+    """A lexicon from table rows: word, class, role (head | phrase | predicate)."""
+    heads: dict[str, str] = {}
+    phrases: dict[str, str] = {}
+    predicates: dict[str, str] = {}
+    purposes: dict[str, str] = {}
+    for row in rows:
+        word, kind, role = row["word"].strip().lower(), row["class"].strip(), row["role"].strip()
+        if role == "phrase":
+            phrases[" ".join(singular(w) for w in word.split())] = kind
+        elif role == "predicate":
+            predicates[word] = kind
+        elif role == "purpose":
+            purposes[singular(word)] = kind
+        else:
+            heads[singular(word)] = kind
+    return Lexicon(
+        heads, phrases, predicates, purposes=purposes, actor_labels=frozenset(actor_labels)
+    )

@@ -1,0 +1,196 @@
+"""What the general rules share: quantities read as claims, keyed by what they are about,
+and compared as intervals that keep the precision they were stated in.
+
+A quantity's key names its kind, its unit and its frame ("money (USD): aid (humanitarian)");
+only quantities with one key are compared, so $1 billion in security assistance and $1
+billion in humanitarian aid never meet, nor 100,000 troops and 100,000 refugees. A value
+stated to a coarse grain ("$7 billion") stands for the values that round to it, so "$6.97
+billion" beside it is complementary, not a discrepancy.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import Any, ClassVar
+
+from checker.claims import Claim, Lexicon, align_by_context, read_claims, read_lexicon
+from checker.comparators import compare_intervals
+from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
+from checker.nlp import AnalysedDocument
+from checker.rules import Rule
+
+from ._actors import LABEL as ACTOR
+from ._actors import actor_name, actor_patterns
+from ._countries import LABEL as COUNTRY
+from ._countries import country_patterns
+from ._tables import read_table
+
+# Heads that name no quantity of their own: durations and ordinary measures of time.
+NOT_COUNTED = frozenset(
+    {"year", "month", "week", "day", "hour", "minute", "second", "time", "percent", "cent",
+     "per", "point", "am", "pm", "a.m", "p.m", "edt", "utc", "gmt", "th", "st", "nd", "rd"}
+)  # fmt: skip
+
+
+INCREMENT_SUFFIX = ", an increment"  # how Frame.about marks an increment
+INCREMENT_ALIGNMENT_THRESHOLD = 0.5
+
+
+@cache
+def lexicon() -> Lexicon:
+    return read_lexicon(read_table("quantity_frames.csv"), actor_labels=(ACTOR, COUNTRY))
+
+
+@dataclass(frozen=True)
+class Interval:
+    low: float
+    high: float
+    precision: str
+    text: str = field(default="", compare=False)
+
+    @property
+    def is_exact(self) -> bool:
+        return self.precision == "exact"
+
+    def contains(self, other: Any, /) -> bool:
+        return self.low <= other.low and other.high <= self.high
+
+    def overlaps(self, other: Any, /) -> bool:
+        return self.low <= other.high and other.low <= self.high
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A stated quantity: its interval, the grain of its last stated digit, its unit."""
+
+    amount: Interval
+    grain: float
+    unit: str  # an ISO currency, "percent", "times", or "" for a count
+    actor: str | None = None
+    also: tuple[Interval, str] | None = None  # the same sum in another unit, stated beside it
+    words: str = field(default="", compare=False)  # the value as stated, and in plain words
+    context: frozenset[str] = field(default=frozenset(), compare=False)  # words around it
+
+    def __str__(self) -> str:
+        who = f" ({actor_name(self.actor)})" if self.actor else ""
+        return f"{self.words}{who}"
+
+    def rounded(self) -> Interval:
+        """The values a careful reader takes an exact figure to round: '$7 billion' is
+        6.5 to 7.5 billion; '40,000' is 40,000."""
+        if not self.amount.is_exact or self.grain <= 1:
+            return self.amount
+        half = self.grain / 2
+        return Interval(self.amount.low - half, self.amount.high + half, "approximate")
+
+
+def compare_quantities(a: Quantity, b: Quantity) -> Comparison:
+    if a.unit != b.unit:
+        converted = convert(a, b.unit) or convert(b, a.unit)
+        if converted is None:
+            return Comparison(
+                Verdict.COMPLEMENTARY, f"in other units ({a.unit or 'count'}, {b.unit or 'count'})"
+            )
+        a, b = converted
+    if a.actor and b.actor and a.actor != b.actor:
+        return Comparison(
+            Verdict.COMPLEMENTARY,
+            f"said of different actors ({actor_name(a.actor)}, {actor_name(b.actor)})",
+        )
+    if a.amount == b.amount:
+        return Comparison(Verdict.AGREEMENT, "")
+    if "vague" in (a.amount.precision, b.amount.precision):
+        # "dozens" and "thousands" are impressions, not figures: never a contradiction
+        return Comparison(Verdict.COMPLEMENTARY, f"{a.words} and {b.words}: a vague amount")
+    verdict = compare_intervals(
+        a.amount, b.amount, first_exact=a.amount.is_exact, second_exact=b.amount.is_exact
+    )
+    if verdict is Verdict.DISCREPANCY and (a.grain > 1 or b.grain > 1):
+        first, second = a.rounded(), b.rounded()
+        if first.overlaps(second):
+            return Comparison(Verdict.COMPLEMENTARY, f"{a.words} rounds {b.words}, or the reverse")
+    if verdict is Verdict.DISCREPANCY:
+        return Comparison(Verdict.DISCREPANCY, f"{a.words} against {b.words}")
+    if verdict is Verdict.COMPLEMENTARY:
+        return Comparison(Verdict.COMPLEMENTARY, f"{a.words} and {b.words} are compatible")
+    return Comparison(verdict, "")
+
+
+def convert(quantity: Quantity, unit: str) -> tuple[Quantity, Quantity] | None:
+    """When a text states a sum in two currencies, either can be compared."""
+    if quantity.also is None or quantity.also[1] != unit:
+        return None
+    amount, _ = quantity.also
+    other = Quantity(amount, quantity.grain, unit, quantity.actor, None, quantity.words)
+    return other, other
+
+
+def interval(value: Any) -> Interval:
+    return Interval(float(value.low), float(value.high), str(value.precision), str(value.text))
+
+
+class QuantityRule(Rule):
+    """A general rule over one family of values (subclasses set `kinds`)."""
+
+    general = True
+    kinds: ClassVar[tuple[str, ...]] = ()
+    label: ClassVar[str] = ""  # how the key names the family: "count", "money"
+    needs_head: ClassVar[bool] = True  # a value that qualifies nothing is not compared
+    unit_in_key: ClassVar[bool] = True  # percent and percentage points are two measures
+
+    def patterns(self) -> Sequence[dict[str, Any]]:
+        return [*actor_patterns(), *country_patterns()]
+
+    def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
+        for sentence in document.sentences:
+            for claim in read_claims(sentence, lexicon(), self.kinds):
+                fact = self.fact(document, claim)
+                if fact is not None:
+                    yield fact
+
+    def fact(self, document: AnalysedDocument, claim: Claim) -> Fact | None:
+        frame = claim.frame
+        if not frame.asserted or (self.needs_head and not frame.head):
+            return None
+        if frame.head in NOT_COUNTED or frame.head_is_name:
+            return None
+        quantity = self.quantity(claim)
+        if quantity is None:
+            return None
+        # sums in two currencies may be one sum converted: the key leaves the currency out
+        unit = f" ({quantity.unit})" if quantity.unit and self.unit_in_key else ""
+        role = {"from": ", earlier figure", "to": ", after a change", "by": ", change"}.get(
+            frame.role or "", ""
+        )
+        key = f"{self.label}{unit}: {frame.about or 'unspecified'}{role}"
+        span = document.document.span(claim.start, claim.end)
+        quantity = replace(quantity, context=frame.context)
+        time = FactTime.FIXED if frame.settled else FactTime.CHANGING
+        return Fact(self.id, key, quantity, span.quote, span, Confidence.NORMALISED, time)
+
+    def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
+        # increments ("an additional $50 million") are often tranches of one another: they
+        # are one fact only when said in much the same words
+        increments = [f for f in facts if f.key.endswith(INCREMENT_SUFFIX)]
+        levels = [f for f in facts if not f.key.endswith(INCREMENT_SUFFIX)]
+        return [
+            *align_by_context(levels, lambda fact: fact.value.context),
+            *align_by_context(
+                increments, lambda fact: fact.value.context, INCREMENT_ALIGNMENT_THRESHOLD
+            ),
+        ]
+
+    def quantity(self, claim: Claim) -> Quantity | None:
+        raise NotImplementedError
+
+    def compare(self, a: Fact, b: Fact) -> Comparison:
+        return compare_quantities(a.value, b.value)
+
+
+def plain(value: float) -> str:
+    if math.isinf(value):
+        return "∞"
+    return f"{value:,.0f}" if value == int(value) else f"{value:,}"

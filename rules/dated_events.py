@@ -1,0 +1,188 @@
+"""dated-events: the day an event happened or will happen, compared across sources."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from checker.claims import align_by_context, context_words, is_content
+from checker.comparators import compare_intervals
+from checker.date_mentions import find_date_mentions
+from checker.dates import DateValue, resolve_date, sentence_tense
+from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
+from checker.nlp import AnalysedDocument, Sentence
+from checker.rules import Rule
+
+from ._tables import read_table
+
+WINDOW = 16  # tokens around a date in which its event word is looked for (its clause)
+
+
+@cache
+def event_words() -> dict[str, str]:
+    return {row["word"]: row["event"] for row in read_table("event_words.csv")}
+
+
+@dataclass(frozen=True)
+class EventDate:
+    event: str
+    date: DateValue
+    stated: str = field(default="", compare=False)
+    context: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.date} ({self.stated})" if self.stated else str(self.date)
+
+
+class DatedEvents(Rule):
+    id = "dated-events"
+    general = True
+    title = "Dates of events"
+    description = """
+What it checks: the day of an event a document reports or announces ("the vote on June
+12", "On February 6, a magnitude 7.8 earthquake struck", "its launch on Nov. 16, 2022",
+"from 19 to 21 May 2023").
+
+How: a date that names a day is tied to the event word next to it, or in its clause
+(rules/data/event_words.csv: vote and voted, launch and launched, earthquake and quake).
+A date without a year takes the year that makes the sentence's tense true against the
+document's date. Dates of one event in different words, from different documents, are
+one fact when the words around them agree. Summit and meeting dates are left to the more
+specific summit-dates rule.
+
+Verdicts: agreement for the same day; discrepancy for days that cannot both be the day
+of the event (June 12 against June 13); complementary when one contains the other (the
+19-21 May summit and "May 20"); one_sided.
+"""
+    examples = (
+        "agreement: 'the vote on June 12' and 'councillors voted on Wednesday, June 12'",
+        "discrepancy: 'the vote on June 12' against 'the vote on June 13'",
+        "complementary: 'from 19 to 21 May 2023' beside 'On May 20, 2023'",
+    )
+
+    def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
+        anchor = document.document.day
+        for sentence in document.sentences:
+            for mention in find_date_mentions(sentence.text):
+                fact = self._fact(
+                    document, sentence, mention.start, mention.end, mention.text, anchor
+                )
+                if fact is not None:
+                    yield fact
+
+    def _fact(
+        self,
+        document: AnalysedDocument,
+        sentence: Sentence,
+        start: int,
+        end: int,
+        stated: str,
+        anchor: Any,
+    ) -> Fact | None:
+        absolute_start, absolute_end = sentence.start + start, sentence.start + end
+        tokens = sentence.tokens
+        first = next((i for i, t in enumerate(tokens) if t.end > absolute_start), None)
+        last = next(
+            (i for i in range(len(tokens) - 1, -1, -1) if tokens[i].start < absolute_end), None
+        )
+        if first is None or last is None:
+            return None
+        event = event_near(tokens, first, last + 1)
+        if event is None:
+            return None
+        tense = sentence_tense(sentence.text)
+        direction = "future" if tense == "future" else "past"
+        value = resolve_date(
+            stated, anchor or period_end(document, direction), direction, tense=tense
+        )
+        if value is None:
+            return None
+        context = context_words(
+            [*tokens[max(0, first - 10) : first], *tokens[last + 1 : last + 11]]
+        )
+        span = document.document.span(absolute_start, absolute_end)
+        return Fact(
+            self.id,
+            f"date of the {event}",
+            EventDate(event, value, " ".join(sentence.text[start:end].split()), context),
+            span.quote,
+            span,
+            Confidence.NORMALISED,
+            FactTime.FIXED,
+        )
+
+    def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
+        # one day for one kind of event is one fact whatever the words around it: grouping
+        # equal days can cause no false discrepancy
+        return align_by_context(facts, lambda fact: fact.value.context, same_value_threshold=0.0)
+
+    def compare(self, a: Fact, b: Fact) -> Comparison:
+        first, second = a.value.date, b.value.date
+        if first == second:
+            return Comparison(Verdict.AGREEMENT, "")
+        verdict = compare_intervals(
+            first,
+            second,
+            first_exact=first.precision == "day",
+            second_exact=second.precision == "day",
+        )
+        if verdict is Verdict.DISCREPANCY:
+            return Comparison(verdict, f"{first} against {second}")
+        return Comparison(verdict, f"{first} and {second} are compatible")
+
+
+def period_end(document: AnalysedDocument, direction: str) -> Any:
+    """For a document dated to the month or year, the day that gives a date stated without a
+    year the document's year: the period's last day looking back, its first looking ahead."""
+    doc = document.document
+    if doc.date is None:
+        return None
+    if direction == "future" or doc.date_precision == "day":
+        return doc.date
+    if doc.date_precision == "year":
+        return doc.date.replace(month=12, day=31)
+    following = doc.date.replace(day=28) + dt.timedelta(days=4)
+    return following - dt.timedelta(days=following.day)
+
+
+def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
+    """The event a date belongs to: the word right after it ("the February 6 earthquakes"),
+    the word before "on" or "of" before it ("the vote on June 12"), else, for a date that
+    opens its clause ("On February 6, a 7.8 earthquake struck"), the nearest event word in
+    the clause. A date that qualifies another noun ("the February 14 flash appeal") has none."""
+    words = event_words()
+    if after < len(tokens) and tokens[after].lower in words:
+        return words[tokens[after].lower]
+    if (
+        first >= 2
+        and tokens[first - 1].lower in ("on", "of", "for")
+        and tokens[first - 2].lower in words
+    ):
+        return words[tokens[first - 2].lower]
+    if after < len(tokens) and is_content(tokens[after]) and not tokens[after].like_num:
+        return None  # "the February 14 flash appeal"
+    # a date that opens its clause, or follows a preposition ("took place from 19 to 21
+    # May"), belongs to the event its clause names
+    opens = (
+        first == 0
+        or tokens[first - 1].text in ",;:("
+        or tokens[first - 1].lower in ("on", "by", "since", "until", "from", "between", "during")
+    )
+    if not opens:
+        return None
+    nearest: tuple[int, str] | None = None
+    for index in range(max(0, first - WINDOW), min(len(tokens), after + WINDOW)):
+        if first <= index < after or tokens[index].text in (";", ".", "?", "!"):
+            continue
+        event = words.get(tokens[index].lower)
+        if event is not None:
+            distance = first - index if index < first else index - after
+            if nearest is None or distance < nearest[0]:
+                nearest = (distance, event)
+    return nearest[1] if nearest else None
+
+
+RULE = DatedEvents()

@@ -1,0 +1,56 @@
+"""money: sums of money with their currency, compared when they are the same sum."""
+
+from __future__ import annotations
+
+from checker.claims import Claim
+
+from ._general import Quantity, QuantityRule, interval
+
+
+class Money(QuantityRule):
+    id = "money"
+    title = "Sums of money"
+    description = """
+What it checks: sums of money with their currency ("$1.2 billion in humanitarian aid",
+"€500m", "40 billion euros ($43.28 billion)", "more than $6.97 billion in federal
+support").
+
+How: each sum is read with its currency (ISO 4217; a bare "$" is read as US dollars) and
+what it pays for, from the words around it: "in humanitarian assistance", "of funding",
+"for 384,477 households". Sums with the same currency and the same purpose are one fact;
+$1 billion in security assistance and $1 billion in humanitarian aid are two. When a text
+converts a sum ("40 billion euros ($43.28 billion)") either currency can be compared.
+A sum under negation, modality or in a question is not compared.
+
+Verdicts: agreement for the same sum; discrepancy when two sums of the same thing cannot
+both hold ($412 million against $421 million); complementary when one contains or rounds
+the other ("nearly $7 billion" beside "$6.97 billion"), when they are in other currencies,
+or when they are of other events or more than a week apart (totals grow).
+"""
+    examples = (
+        "agreement: '$412 million for the library system' in both",
+        "discrepancy: '$412 million for the library system' against '$421 million ...'",
+        "complementary: 'nearly $7 billion in federal support' beside '$6.97 billion ...'",
+        "different facts: '$1 billion in security assistance', '$1 billion in humanitarian aid'",
+    )
+    kinds = ("money",)
+    label = "money"
+    unit_in_key = False
+
+    def quantity(self, claim: Claim) -> Quantity | None:
+        value = claim.value
+        money = getattr(value, "money", None)
+        if money is None:
+            return None
+        also = getattr(value, "also", None) or getattr(value, "converted_from", None)
+        return Quantity(
+            interval(money.amount),
+            float(getattr(value, "grain", 1.0)),
+            str(money.currency),
+            claim.frame.actor,
+            (interval(also.amount), str(also.currency)) if also is not None else None,
+            " ".join(value.text.split()),
+        )
+
+
+RULE = Money()

@@ -1,0 +1,363 @@
+"""named-lists: lists of named things (countries, counties, organisations) and the people
+who hold an office, compared as sets, in order, and by name."""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from typing import Any
+
+from rapidfuzz import fuzz
+
+from checker.claims import align_by_context, context_words, is_content, singular
+from checker.comparators import compare_lists
+from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
+from checker.nlp import AnalysedDocument, Sentence, Token
+from checker.places import demonym_country
+from checker.rules import Rule
+
+from ._countries import LABEL as COUNTRY
+from ._countries import country_name, country_patterns
+from ._tables import read_table
+
+NAME_MATCH = 88  # rapidfuzz ratio at which two written names are one name ("Los Angels")
+JOINERS = frozenset({",", "and", "&"})
+NAME_LINKS = frozenset({"of", "the", "de", "du", "von", "van", "al", "la"})
+MAX_NAME = 5  # tokens of one name
+MAX_ITEMS = 30
+
+
+@cache
+def titles() -> dict[tuple[str, ...], str]:
+    return {tuple(row["title"].split()): row["title"] for row in read_table("office_titles.csv")}
+
+
+def fold(text: str) -> str:
+    """Case, diacritics and the okina folded: 'Hawaiʻi' is 'hawaii', 'Türkiye' 'turkiye'."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("ʻ", "").replace("’", "'"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower().strip()
+
+
+@dataclass(frozen=True)
+class NamedList:
+    """Items in the order the sentence lists them (countries as ISO codes)."""
+
+    items: tuple[str, ...]
+    shown: tuple[str, ...] = field(default=(), compare=False)
+    context: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def __str__(self) -> str:
+        return ", ".join(self.shown or self.items)
+
+
+@dataclass(frozen=True)
+class OfficeHolder:
+    name: str  # folded
+    shown: str = field(default="", compare=False)
+    qualified: bool = True  # the office is named with its place or body ("Hawaii Governor")
+    context: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def __str__(self) -> str:
+        return self.shown or self.name
+
+
+class NamedLists(Rule):
+    id = "named-lists"
+    general = True
+    title = "Lists of named things, and who holds an office"
+    description = """
+What it checks: lists of named things ("Brevard, Charlotte, Collier and Lee counties",
+"Ukraine, Moldova and Georgia", "the Fairfax and Los Angeles County fire departments")
+and the person who holds an office ("Hawaii Governor Josh Green", "KISHIDA Fumio, Prime
+Minister of Japan").
+
+How: a list is two or more names joined by commas and "and", tied to the noun that says
+what they are ("counties", "fire departments"; countries are known by name, alias and
+demonym). Two documents' lists of one kind of thing are one fact when the words around
+them agree. Names are matched when written a little differently ("Los Angels County").
+An office is a title from rules/data/office_titles.csv with the place or body it belongs
+to ("Hawaii Governor", "Prime Minister of Japan"); its holder's names match when one is
+part of the other ("Governor Green", "Governor Josh Green") or spelt alike (Zelensky,
+Zelenskyy).
+
+Verdicts: agreement for the same items in the same order, or the same holder;
+ordering_difference for the same items in another order; discrepancy when a list of the
+same length has other members, or an office has another holder; complementary when one
+list names more than the other, or an office is named without its place or body.
+"""
+    examples = (
+        "ordering_difference: 'the Central, Eastside and Riverside libraries' against "
+        "'the Eastside, Central and Riverside libraries'",
+        "discrepancy: 'Ukraine, Moldova and Georgia' against 'Ukraine, Moldova and Armenia'",
+        "agreement: 'Hawaii Governor Josh Green' and 'Hawaiʻi Governor Green'",
+    )
+
+    def patterns(self) -> Sequence[dict[str, Any]]:
+        return country_patterns()
+
+    def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
+        for sentence in document.sentences:
+            yield from self._lists(document, sentence)
+            yield from self._offices(document, sentence)
+
+    def _lists(self, document: AnalysedDocument, sentence: Sentence) -> Iterable[Fact]:
+        for first, after, items in name_lists(sentence):
+            head = list_head(sentence.tokens, first, after)
+            countries = all(item[0] == "country" for item in items)
+            if head is None and not countries:
+                continue
+            kind = head or "countries"
+            span = document.document.span(
+                sentence.tokens[first].start, sentence.tokens[after - 1].end
+            )
+            context = context_words(
+                [*sentence.tokens[max(0, first - 8) : first], *sentence.tokens[after : after + 8]]
+            )
+            value = NamedList(
+                tuple(item[1] for item in items), tuple(item[2] for item in items), context
+            )
+            yield Fact(
+                self.id,
+                f"list: {kind}",
+                value,
+                span.quote,
+                span,
+                Confidence.NORMALISED,
+                FactTime.FIXED,
+            )
+
+    def _offices(self, document: AnalysedDocument, sentence: Sentence) -> Iterable[Fact]:
+        tokens = sentence.tokens
+        for index in range(len(tokens)):
+            found = office_at(tokens, index)
+            if found is None:
+                continue
+            title, title_end = found
+            qualifier = qualifier_of(tokens, index, title_end)
+            name = name_after(tokens, title_end) or name_before(tokens, index)
+            if name is None:
+                continue
+            start, end, shown = name
+            office = f"{qualifier} {title}" if qualifier else title
+            span = document.document.span(
+                tokens[min(start, index)].start, tokens[max(end, title_end) - 1].end
+            )
+            value = OfficeHolder(
+                fold(shown),
+                shown,
+                bool(qualifier),
+                context_words(tokens[max(0, index - 8) : index]),
+            )
+            yield Fact(
+                self.id,
+                f"holder of: {office}",
+                value,
+                span.quote,
+                span,
+                Confidence.NORMALISED,
+                FactTime.CHANGING,
+            )
+
+    def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
+        lists = [f for f in facts if isinstance(f.value, NamedList)]
+        offices = [f for f in facts if not isinstance(f.value, NamedList)]
+        return [
+            *align_by_context(lists, lambda fact: fact.value.context, value_of=list_set),
+            *offices,
+        ]
+
+    def compare(self, a: Fact, b: Fact) -> Comparison:
+        if isinstance(a.value, OfficeHolder) and isinstance(b.value, OfficeHolder):
+            return compare_holders(a.value, b.value)
+        if isinstance(a.value, NamedList) and isinstance(b.value, NamedList):
+            return compare_named_lists(a.value, b.value)
+        return Comparison(Verdict.COMPLEMENTARY, "not comparable")
+
+
+def list_set(fact: Fact) -> object:
+    return frozenset(fact.value.items)
+
+
+def compare_named_lists(a: NamedList, b: NamedList) -> Comparison:
+    second = tuple(matching(item, a.items) for item in b.items)
+    listed = compare_lists(a.items, second)
+    if listed.verdict is Verdict.AGREEMENT:
+        return Comparison(Verdict.AGREEMENT, "")
+    if listed.verdict is Verdict.ORDERING_DIFFERENCE:
+        return Comparison(Verdict.ORDERING_DIFFERENCE, "the same items in another order")
+    missing = ", ".join(str(x) for x in listed.missing)
+    unexpected = ", ".join(str(x) for x in listed.unexpected)
+    if len(a.items) == len(second) and listed.missing and listed.unexpected:
+        return Comparison(Verdict.DISCREPANCY, f"other members: {missing} against {unexpected}")
+    return Comparison(
+        Verdict.COMPLEMENTARY,
+        "one lists more: " + "; ".join(x for x in (missing, unexpected) if x),
+    )
+
+
+def matching(item: str, among: Sequence[str]) -> str:
+    """An item written a little differently from one of `among` is that item."""
+    if item in among:
+        return item
+    best = max(among, key=lambda other: fuzz.ratio(item, other), default=None)
+    if best is not None and fuzz.ratio(item, best) >= NAME_MATCH:
+        return best
+    return item
+
+
+def compare_holders(a: OfficeHolder, b: OfficeHolder) -> Comparison:
+    if same_person(a.name, b.name):
+        return Comparison(Verdict.AGREEMENT, "")
+    if not (a.qualified and b.qualified):
+        return Comparison(
+            Verdict.COMPLEMENTARY, "the office is named without its place or body: may be two"
+        )
+    return Comparison(Verdict.DISCREPANCY, f"another holder: {a.shown} against {b.shown}")
+
+
+def same_person(first: str, second: str) -> bool:
+    """'josh green' and 'green'; 'kishida fumio' and 'kishida'; 'zelensky' and 'zelenskyy'."""
+    a, b = first.split(), second.split()
+    if not a or not b:
+        return False
+    shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
+    return all(any(fuzz.ratio(word, other) >= NAME_MATCH for other in longer) for word in shorter)
+
+
+def is_name(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+
+
+def name_lists(sentence: Sentence) -> list[tuple[int, int, list[tuple[str, str, str]]]]:
+    """Runs of two or more names joined by commas and 'and': (first token, token after,
+    items as (kind, normal form, as written))."""
+    tokens = sentence.tokens
+    countries = {m.first_token: m for m in sentence.mentions if m.label == COUNTRY}
+    runs = []
+    index = 0
+    while index < len(tokens):
+        if not (index in countries or is_name(tokens[index])):
+            index += 1
+            continue
+        items: list[tuple[str, str, str]] = []
+        position = index
+        last_end = index
+        while position < len(tokens) and len(items) < MAX_ITEMS:
+            item = item_at(tokens, position, countries)
+            if item is None:
+                break
+            kind, normal_form, shown, end = item
+            items.append((kind, normal_form, shown))
+            last_end = end
+            joiner = end
+            while joiner < len(tokens) and tokens[joiner].lower in JOINERS:
+                joiner += 1
+            if joiner == end:
+                break
+            position = joiner
+        if len(items) >= 2 and any(t.lower in ("and", "&") for t in tokens[index:last_end]):
+            runs.append((index, last_end, items))
+            index = last_end
+        else:
+            index += 1
+    return runs
+
+
+def item_at(
+    tokens: Sequence[Token], position: int, countries: dict[int, Any]
+) -> tuple[str, str, str, int] | None:
+    if position in countries:
+        mention = countries[position]
+        return "country", mention.id, country_name(mention.id), mention.last_token
+    if position >= len(tokens) or not is_name(tokens[position]):
+        return None
+    end = position
+    while end < len(tokens) and end - position < MAX_NAME:
+        if is_name(tokens[end]) or (
+            tokens[end].lower in NAME_LINKS and end + 1 < len(tokens) and is_name(tokens[end + 1])
+        ):
+            end += 1
+        else:
+            break
+    words = [t.text for t in tokens[position:end]]
+    return "name", fold(" ".join(words)), " ".join(words), end
+
+
+def list_head(tokens: Sequence[Token], first: int, after: int) -> str | None:
+    """What the listed names are: the plural noun after them ("... and Lee counties", "the
+    Fairfax and Los Angeles County fire departments"), or before ("the counties of ...")."""
+    words: list[str] = []
+    index = after
+    while (
+        index < len(tokens)
+        and len(words) < 2
+        and is_content(tokens[index])
+        and not is_name(tokens[index])
+    ):
+        words.append(tokens[index].lower)
+        index += 1
+    if words and words[-1].endswith("s"):
+        return " ".join(singular(w) for w in words)
+    if (
+        first >= 2
+        and tokens[first - 1].lower in ("of", ":")
+        and tokens[first - 2].lower.endswith("s")
+    ):
+        return singular(tokens[first - 2].lower)
+    return None
+
+
+@cache
+def title_starts() -> frozenset[str]:
+    return frozenset(words[0] for words in titles())
+
+
+def office_at(tokens: Sequence[Token], index: int) -> tuple[str, int] | None:
+    """A title starting at token `index`, longest first: (title, token after it)."""
+    if tokens[index].lower not in title_starts():
+        return None
+    known = titles()
+    for size in (3, 2, 1):
+        words = tuple(t.lower for t in tokens[index : index + size])
+        if len(words) == size and words in known:
+            return known[words], index + size
+    return None
+
+
+def qualifier_of(tokens: Sequence[Token], index: int, after: int) -> str:
+    """The place or body an office belongs to: 'Hawaii Governor', 'FEMA Administrator',
+    'Ukrainian President' (a demonym is its country), 'Prime Minister of Japan'."""
+    if after + 1 < len(tokens) and tokens[after].lower == "of" and is_name(tokens[after + 1]):
+        return fold(tokens[after + 1].text)
+    if index >= 1 and is_name(tokens[index - 1]) and tokens[index - 1].lower not in ("the",):
+        word = tokens[index - 1].text
+        code = demonym_country(word)
+        return fold(code or word)
+    return ""
+
+
+def name_after(tokens: Sequence[Token], index: int) -> tuple[int, int, str] | None:
+    end = index
+    while end < len(tokens) and end - index < 3 and is_name(tokens[end]):
+        end += 1
+    if end == index:
+        return None
+    return index, end, " ".join(t.text for t in tokens[index:end])
+
+
+def name_before(tokens: Sequence[Token], index: int) -> tuple[int, int, str] | None:
+    """'KISHIDA Fumio, Prime Minister of Japan'."""
+    if index < 2 or tokens[index - 1].text != ",":
+        return None
+    start = index - 1
+    while start > 0 and index - 1 - start < 3 and is_name(tokens[start - 1]):
+        start -= 1
+    if start == index - 1:
+        return None
+    return start, index - 1, " ".join(t.text for t in tokens[start : index - 1])
+
+
+RULE = NamedLists()

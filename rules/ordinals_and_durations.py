@@ -1,0 +1,58 @@
+"""ordinals-and-durations: ranks, anniversaries and lengths of time of a named thing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from checker.claims import Claim
+from checker.model import Fact, FactTime
+from checker.nlp import AnalysedDocument
+
+from ._general import Interval, Quantity, QuantityRule, interval
+
+
+class OrdinalsAndDurations(QuantityRule):
+    id = "ordinals-and-durations"
+    title = "Ranks, anniversaries and durations"
+    description = """
+What it checks: ranks ("the third costliest storm", "the 75th summit"), anniversaries
+("the tenth anniversary of the treaty") and lengths of time ("for 30 days", "a two-year
+programme", "within 18 months"), each with what it ranks or lasts.
+
+How: the value is read with the noun it belongs to, like the other general rules; a
+duration keeps its unit (30 days and one month are not compared as numbers) and an
+anniversary its unit of time. Ranks and anniversaries are fixed facts; durations too.
+
+Verdicts: agreement for the same rank, anniversary or length; discrepancy when two cannot
+both hold (the 75th against the 76th anniversary of one thing; for 30 days against for 60
+days of one period); complementary when one bounds the other ("within 18 months" beside
+"for 12 months").
+"""
+    examples = (
+        "agreement: 'the 75th anniversary of the alliance' in both",
+        "discrepancy: 'the third costliest storm' against 'the fifth costliest storm'",
+        "discrepancy: 'a cost share for 30 days' against 'a cost share for 60 days'",
+    )
+    kinds = ("ordinal", "anniversary", "duration")
+    label = "rank or length"
+
+    def quantity(self, claim: Claim) -> Quantity | None:
+        value = claim.value
+        words = " ".join(value.text.split())
+        if value.kind in ("ordinal", "anniversary"):
+            number = float(value.number)  # type: ignore[attr-defined]
+            unit = "rank" if value.kind == "ordinal" else f"{value.unit}s since"  # type: ignore[attr-defined]
+            return Quantity(Interval(number, number, "exact", words), 1.0, unit, None, None, words)
+        if value.kind == "duration":
+            length = getattr(value, "length", None)
+            if length is None:
+                return None  # "since 2014": an open period, dated, not measured
+            return Quantity(interval(length), 1.0, str(value.unit), None, None, words)  # type: ignore[attr-defined]
+        return None
+
+    def fact(self, document: AnalysedDocument, claim: Claim) -> Fact | None:
+        fact = super().fact(document, claim)
+        return replace(fact, time=FactTime.FIXED) if fact is not None else None  # said once
+
+
+RULE = OrdinalsAndDurations()
