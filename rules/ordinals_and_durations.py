@@ -51,6 +51,9 @@ days of one period); complementary when one bounds the other ("within 18 months"
         return None
 
     def fact(self, document: AnalysedDocument, claim: Claim) -> Fact | None:
+        following = document.document.text[claim.end : claim.end + 40].split()
+        if claim.value.kind == "ordinal" and following and following[0][:1].isupper():
+            return None  # "First Lady Jill Biden", "the Second World War": a name
         fact = super().fact(document, claim)
         return replace(fact, time=FactTime.FIXED) if fact is not None else None  # said once
 

@@ -241,6 +241,7 @@ def test_sarif_validates_and_locates_each_gated_finding(
         "amounts",
         "battlegroup-countries",
         "dated-events",
+        "event-places",
         "money",
         "named-lists",
         "ordinals-and-durations",

@@ -1,0 +1,119 @@
+"""event-places: where an event happens or happened, compared across sources."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from checker.claims import align_by_context, context_words
+from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
+from checker.nlp import AnalysedDocument, Token
+from checker.places import compare_places, place_phrase_length
+from checker.rules import Rule
+
+from .dated_events import event_words
+
+PLACE_WORDS = frozenset({"in", "at", "near", "off"})
+REACH = 4  # tokens between an event word and the preposition of its place
+
+
+@dataclass(frozen=True)
+class EventPlace:
+    place: str  # as the gazetteer names it, or as written when it does not know it
+    context: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def __str__(self) -> str:
+        return self.place
+
+
+def place_length(words: Sequence[str]) -> int:
+    """A place phrase as the gazetteer reads it, or a capitalised name after 'the' that it
+    does not know ('the Coral Basin'): compared, then, as a name, never as a contradiction."""
+    known = place_phrase_length(words)
+    if known or not words or words[0].lower() != "the":
+        return known
+    run = 0
+    while 1 + run < len(words) and words[1 + run][:1].isupper():
+        run += 1
+    return 1 + run if run else 0
+
+
+class EventPlaces(Rule):
+    id = "event-places"
+    general = True
+    title = "Places of events"
+    description = """
+What it checks: where an event happens or happened ("the G7 Summit in Hiroshima", "the
+earthquake struck near Gaziantep", "splashdown in the Pacific Ocean").
+
+How: an event word (rules/data/event_words.csv) followed within a few words by "in", "at",
+"near" or "off" and a place: a capitalised name, a capital by demonym ("the Lithuanian
+capital"), or a known place after "the". Places are compared through the gazetteer
+(checker/data/places.csv): a city and the country or region containing it are compatible.
+Meetings of NATO bodies are left to the summit-dates rule.
+
+Verdicts: agreement for one place; discrepancy for two different known cities, regions or
+countries ("in Hiroshima" against "in Osaka"); complementary for a place and what contains
+it, or a name the gazetteer does not know.
+"""
+    examples = (
+        "agreement: 'the summit in Hiroshima' and 'leaders gathered for the summit in Hiroshima'",
+        "complementary: 'the summit in Hiroshima' beside 'the summit in Japan'",
+        "discrepancy: 'the summit in Hiroshima' against 'the summit in Osaka'",
+    )
+
+    def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
+        """Each place after 'in', 'at', 'near' or 'off' belongs to the nearest event word
+        before it, within REACH words and the same clause."""
+        words = event_words()
+        for sentence in document.sentences:
+            tokens = sentence.tokens
+            for position, token in enumerate(tokens):
+                if token.lower not in PLACE_WORDS:
+                    continue
+                length = place_length([t.text for t in tokens[position + 1 : position + 9]])
+                if not length:
+                    continue
+                for index in range(position - 1, max(-1, position - 1 - REACH), -1):
+                    if tokens[index].text in (",", ";", ".", "(", ")"):
+                        break
+                    event = words.get(tokens[index].lower)
+                    if event is not None:
+                        start = position + 1
+                        yield self._place_fact(
+                            document, tokens, index, start, start + length, event
+                        )
+                        break
+
+    def _place_fact(
+        self,
+        document: AnalysedDocument,
+        tokens: Sequence[Token],
+        index: int,
+        start: int,
+        end: int,
+        event: str,
+    ) -> Fact:
+        text = " ".join(t.text for t in tokens[start:end])
+        span = document.document.span(tokens[start].start, tokens[end - 1].end)
+        context = context_words([*tokens[max(0, index - 8) : index], *tokens[end : end + 8]])
+        return Fact(
+            self.id,
+            f"place of the {event}",
+            EventPlace(text, context),
+            span.quote,
+            span,
+            Confidence.NORMALISED,
+            FactTime.FIXED,
+        )
+
+    def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
+        return align_by_context(facts, lambda fact: fact.value.context, same_value_threshold=0.0)
+
+    def compare(self, a: Fact, b: Fact) -> Comparison:
+        if a.value.place == b.value.place:
+            return Comparison(Verdict.AGREEMENT, "")
+        return compare_places(a.value.place, b.value.place)
+
+
+RULE = EventPlaces()
