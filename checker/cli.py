@@ -176,9 +176,9 @@ def build_parser() -> argparse.ArgumentParser:
         "audit",
         "audit documents and report findings",
         "Audit documents. Without --format or --output, prints the table and writes "
-        "audit.md and audit.json to the reports folder (made if missing). A repeated "
-        "--format writes each format to the reports folder (audit.md, audit.json, "
-        "audit.sarif, audit.xml). Folders are searched for .txt and .md files; what "
+        "audit.md, audit.json and audit.html to the reports folder (made if missing). A "
+        "repeated --format writes each format to the reports folder (audit.md, audit.json, "
+        "audit.sarif, audit.xml, audit.html). Folders are searched for .txt and .md files; what "
         ".gitignore or --exclude names, the reports folder and the baseline are left out.",
         AUDIT_EPILOG,
     )
@@ -569,7 +569,14 @@ def suffix(name: str) -> str:
 
 def format_for(output: str | None) -> str:
     extension = Path(output or "").suffix.lower()
-    known = {".json": "json", ".md": "markdown", ".sarif": "sarif", ".xml": "junit"}
+    known = {
+        ".json": "json",
+        ".md": "markdown",
+        ".sarif": "sarif",
+        ".xml": "junit",
+        ".html": "html",
+        ".htm": "html",
+    }
     return known.get(extension, "table")
 
 

@@ -9,6 +9,7 @@ import hashlib
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -372,3 +373,14 @@ def test_a_quote_s_sentence_without_the_nlp_layer_s_bounds() -> None:
     sentence, offset = sentence_of(long, span)
     assert sentence.startswith("…") and sentence.endswith("…")
     assert len(sentence) <= MAX_SENTENCE + 2 and sentence[offset:].startswith("the quote here")
+
+
+def test_an_html_output_file_gets_the_html_format(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from checker.cli import main
+
+    monkeypatch.chdir(ROOT)
+    target = tmp_path / "report.html"
+    assert main(["audit", "--output", str(target), "-q"]) == 0
+    assert target.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
