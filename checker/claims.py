@@ -73,8 +73,11 @@ DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "our"
 # A decision reported done: the figure it set holds once.
 SETTLED_VERBS = frozenset(
     {"approved", "adopted", "passed", "voted", "signed", "enacted", "awarded", "allocated",
-     "agreed", "ratified", "endorsed", "authorized", "authorised", "appropriated"}
+     "agreed", "ratified", "endorsed", "authorized", "authorised", "appropriated", "pledged",
+     "announced", "committed", "earmarked", "promised", "unveiled"}
 )  # fmt: skip
+# ... unless the figure is a running total: "has announced $185 million to date".
+RUNNING_TOTAL = frozenset({"date", "far", "total", "totals", "cumulative", "bringing", "now"})
 CONTEXT_WINDOW = 10  # tokens each way read as a value's context
 ALIGNMENT_THRESHOLD = 0.2  # context overlap that makes two statements one fact
 SAME_VALUE_THRESHOLD = 0.05  # ... when they state the same value: a word in common
@@ -204,7 +207,8 @@ def read_frame(
         tuple(purposes),
         first > 0 and tokens[first - 1].lower in INCREMENT_WORDS,
         head_is_name,
-        any(t.lower in SETTLED_VERBS for t in clause),
+        any(t.lower in SETTLED_VERBS for t in clause)
+        and not any(t.lower in RUNNING_TOTAL for t in clause),
         context_words(t for t in clause if t not in phrase),
     )
 
@@ -358,8 +362,9 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
 
 
 def phrase_before_of(tokens: Sequence[Token], index: int) -> list[Token]:
-    """'a death toll of 50,000' -> death toll; 'a budget of $412 million' -> budget."""
-    if index < 2 or tokens[index - 1].lower != "of":
+    """'a death toll of 50,000' -> death toll; 'a budget of $412 million' -> budget; 'aid
+    worth $1.8 billion' -> aid."""
+    if index < 2 or tokens[index - 1].lower not in ("of", "worth", "totalling", "totaling"):
         return []
     phrase: list[Token] = []
     position = index - 2

@@ -168,7 +168,9 @@ class QuantityRule(Rule):
         key = f"{self.label}{unit}: {frame.about or 'unspecified'}{role}"
         span = document.document.span(claim.start, claim.end)
         quantity = replace(quantity, context=frame.context)
-        time = FactTime.FIXED if frame.settled else FactTime.CHANGING
+        # a figure decided at an event (a budget approved) holds for that event; a level
+        # changes with time. Neither is compared with what another event decided or counted
+        time = FactTime.EVENT if frame.settled else FactTime.CHANGING
         return Fact(self.id, key, quantity, span.quote, span, Confidence.NORMALISED, time)
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:

@@ -230,7 +230,16 @@ def link(
     if date is not None:
         candidates = [m for m in candidates if m.dates.overlaps(date)]
     if anchor is not None and date is None:
-        candidates = [m for m in candidates if m.dates.end >= anchor]
+        # a place alone names the meeting under way or the next one of the body: a meeting
+        # there further ahead is not what "when we meet in Washington" means
+        ahead = sorted(
+            (m for m in reference_meetings() if m.body == body and m.dates.end >= anchor),
+            key=lambda m: m.dates.start,
+        )
+        under_way = [m for m in ahead if m.dates.start <= anchor]
+        following = [m for m in ahead if m.dates.start > anchor][:1]
+        soon = {m.id for m in [*under_way, *following]}
+        candidates = [m for m in candidates if m.id in soon]
     candidates.sort(key=lambda m: m.dates.start)
     # a place alone names the next meeting there only when the document's date says which
     if len(candidates) == 1 or (candidates and date is None and anchor is not None):

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from checker.comparators import compare_lists
-from checker.model import Comparison, Confidence, Fact, Verdict
+from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
 from checker.nlp import AnalysedDocument, Mention, Sentence
 from checker.quantities import parse_number
 from checker.rules import Rule
@@ -125,7 +125,9 @@ stated count differs between sources or from the number of countries listed.
             start, end = mention.start, mention.end
         span = document.document.span(start, end)
         value = Hosts(tuple(m.id for m in hosts), count)
-        return Fact(self.id, key, value, span.quote, span, confidence)
+        # "new" is new at the event the document reports: battlegroups announced at another
+        # summit are another fact, never a contradiction of these
+        return Fact(self.id, key, value, span.quote, span, confidence, FactTime.EVENT)
 
     def self_check(self, fact: Fact) -> str | None:
         hosts: Hosts = fact.value
@@ -364,6 +366,9 @@ def stated_count(sentence: Sentence, mention: Mention) -> int | None:
     while index >= 0 and steps <= MAX_MODIFIERS:
         token = sentence.tokens[index]
         if token.like_num:
+            following = sentence.tokens[index + 1].lower if index + 1 < len(sentence.tokens) else ""
+            if following == "of":
+                return None  # "each host one of the new battlegroups": a share, not the count
             value = parse_number(token.text)
             return int(value) if value is not None and value == int(value) else None
         if token.is_punct:

@@ -111,7 +111,7 @@ of the event (June 12 against June 13); complementary when one contains the othe
             span.quote,
             span,
             Confidence.NORMALISED,
-            FactTime.FIXED,
+            FactTime.EVENT,  # "the summit" of one event is not that of another
         )
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:

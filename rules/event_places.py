@@ -104,7 +104,7 @@ it, or a name the gazetteer does not know.
             span.quote,
             span,
             Confidence.NORMALISED,
-            FactTime.FIXED,
+            FactTime.EVENT,  # "the summit" of one event is not that of another
         )
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:

@@ -125,7 +125,7 @@ list names more than the other, or an office is named without its place or body.
                 span.quote,
                 span,
                 Confidence.NORMALISED,
-                FactTime.FIXED,
+                FactTime.EVENT,
             )
 
     def _offices(self, document: AnalysedDocument, sentence: Sentence) -> Iterable[Fact]:

@@ -55,7 +55,8 @@ days of one period); complementary when one bounds the other ("within 18 months"
         if claim.value.kind == "ordinal" and following and following[0][:1].isupper():
             return None  # "First Lady Jill Biden", "the Second World War": a name
         fact = super().fact(document, claim)
-        return replace(fact, time=FactTime.FIXED) if fact is not None else None  # said once
+        # said once, of the thing an event concerns
+        return replace(fact, time=FactTime.EVENT) if fact is not None else None
 
 
 RULE = OrdinalsAndDurations()
