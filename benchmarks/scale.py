@@ -1,20 +1,24 @@
 """Scale benchmark: wall time, peak memory and findings of `crossdoc audit` on generated corpora.
 
-Run: python benchmarks/scale.py [--sizes 100 1000 10000] [--seed S] [--jobs N] [--keep]
+Run: python benchmarks/scale.py [--sizes 1000 10000 100000] [--seed S] [--jobs N] [--keep]
                                 [--timeout SECONDS] [--memory-limit GIB] [--out FILE]
 
 For each size N it generates N documents with benchmarks/generate.py into a temporary folder
 (or reuses benchmarks/.corpus-N/ when it holds a complete corpus of that size and seed;
---keep generates there and leaves it for the next run), then runs, each in a new process:
+--keep generates there and leaves it for the next run), then runs, each in a new process
+and with a cache folder of its own ($XDG_CACHE_HOME, empty at first):
 
     crossdoc audit DIR --format json --output TMP/audit.json --no-baseline --fail-on none
-    crossdoc facts DIR --format json                    (extraction alone, stdout to a file)
+        three times: cold (nothing cached; the cache is written), cached (every file from
+        the cache), and after one file changed (that file read again)
+    crossdoc facts DIR --format json --no-cache         (extraction alone, stdout to a file)
 
 and prints their wall time and peak memory, the number of findings (the length of the
 report's top-level `findings` list, read streaming, whatever else the schema holds), the
-report's size, the corpus's words and the words per second of extraction. A command that
-runs past --timeout or whose processes together hold more than --memory-limit is killed
-and reported with the figures seen until then.
+report's size, the corpus's words, the words per second of extraction, and the words per
+second per core (the words divided by the CPU seconds of the command and its worker
+processes). A command that runs past --timeout or whose processes together hold more than
+--memory-limit is killed and reported with the figures seen until then.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from tabulate import tabulate
 
 ROOT = Path(__file__).resolve().parent.parent
 BENCHMARKS = Path(__file__).resolve().parent
-DEFAULT_SIZES = (100, 1000, 10000)
+DEFAULT_SIZES = (1000, 10000, 100000)
 POLL_SECONDS = 0.2  # how often the memory watchdog samples the child's processes
 READ_CHUNK = 1 << 20
 MIB = 1024 * 1024
@@ -52,6 +56,7 @@ class Measurement:
     """One command's run: how long, how much memory, and how it ended."""
 
     wall_seconds: float
+    cpu_seconds: float  # user + system time of the command and the workers it waited for
     peak_rss_mib: float  # ru_maxrss: the largest single process of the child's tree
     peak_tree_mib: float  # sampled sum over the child's process group (workers included)
     exit_code: int | None
@@ -64,12 +69,9 @@ class Measurement:
 
 
 def crossdoc_command() -> list[str]:
-    """The installed `crossdoc` beside this interpreter, else `python -m checker`."""
-    beside = Path(sys.executable).with_name("crossdoc")
-    if beside.exists():
-        return [str(beside)]
-    found = shutil.which("crossdoc")
-    return [found] if found else [sys.executable, "-m", "checker"]
+    """`python -m checker`, run from the project root: the code of this checkout, whatever
+    an installed `crossdoc` script points to."""
+    return [sys.executable, "-m", "checker"]
 
 
 def supported_options(command: list[str], subcommand: str) -> set[str]:
@@ -78,6 +80,18 @@ def supported_options(command: list[str], subcommand: str) -> set[str]:
         [*command, subcommand, "--help"], cwd=ROOT, capture_output=True, text=True, check=False
     )
     return {option for option in ("--jobs", "--no-cache") if option in result.stdout}
+
+
+def jobs_used(jobs: int | None, supported: set[str]) -> int:
+    """The processes crossdoc reads with: --jobs, else (when it has the option) the cores."""
+    if "--jobs" not in supported:
+        return 1
+    if jobs is not None:
+        return jobs
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def process_group_rss(group: int, page_size: int) -> int:
@@ -143,12 +157,18 @@ def run_measured(
     stdout: TextIO,
     timeout: float | None,
     memory_limit: float | None,
+    env: dict[str, str] | None = None,
 ) -> Measurement:
     """Run a command in its own process group; kill the group past the time or memory limit."""
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8", errors="replace") as stderr:
         start = time.perf_counter()
         process = subprocess.Popen(
-            command, cwd=ROOT, stdout=stdout, stderr=stderr, start_new_session=True
+            command,
+            cwd=ROOT,
+            stdout=stdout,
+            stderr=stderr,
+            start_new_session=True,
+            env={**os.environ, **(env or {})},
         )
         killed_for: list[str] = []
         watchdog = MemoryWatchdog(process.pid, start, timeout, memory_limit, killed_for)
@@ -165,6 +185,8 @@ def run_measured(
     status = killed_for[0] if killed_for else ("ok" if process.returncode == 0 else "failed")
     return Measurement(
         wall_seconds=wall,
+        # wait4 reports the child with the children it waited for (its worker processes)
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
         peak_rss_mib=usage.ru_maxrss / 1024,  # KiB on Linux
         peak_tree_mib=watchdog.peak_bytes / MIB,
         exit_code=None if killed_for else process.returncode,
@@ -308,6 +330,9 @@ def note(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
 
+AUDIT_RUNS = ("cold", "cached", "one_changed")
+
+
 def benchmark_size(
     size: int, args: argparse.Namespace, command: list[str], options: dict[str, set[str]]
 ) -> dict[str, Any]:
@@ -317,26 +342,40 @@ def benchmark_size(
         row["events"] = len(manifest["events"])
         row["generate_seconds"] = generated
         row["corpus"] = str(folder) if args.keep or generated is None else "(temporary)"
+        row["jobs"] = jobs_used(args.jobs, options["audit"])
         note(
             f"N={size}: {manifest['words']:,} words in {folder}"
             + (f" (generated in {generated:.1f} s)" if generated is not None else " (reused)")
         )
         with tempfile.TemporaryDirectory(prefix=f"crossdoc-scale-{size}-") as scratch:
             report = Path(scratch) / "audit.json"
+            cache = {"XDG_CACHE_HOME": str(Path(scratch) / "cache")}  # empty: a cold start
             audit = [
                 *command, "audit", str(folder), "--format", "json", "--output", str(report),
                 "--no-baseline", "--fail-on", "none",
-                *extra_options(options["audit"], args.jobs),
+                *extra_options(options["audit"], args.jobs, cache=True),
             ]  # fmt: skip
-            note(f"N={size}: {shown(audit, command)}")
-            with open(os.devnull, "w") as devnull:
-                measured = run_measured(audit, devnull, args.timeout, args.memory_limit)
-            row["audit"] = asdict(measured) | {"peak_mib": measured.peak_mib}
             row["command_audit"] = shown(audit, command)
-            if measured.status == "ok" and report.exists():
-                row["report_bytes"] = report.stat().st_size
-                row["findings"] = count_findings(report)
-            report.unlink(missing_ok=True)
+            changed = sorted(folder.glob("doc-*.md"))[size // 2]
+            for run in AUDIT_RUNS:
+                if row.get("audit_cold", {}).get("status", "ok") != "ok":
+                    break  # a cold run that failed or was killed: the others mean nothing
+                note(f"N={size}: {shown(audit, command)}  ({run.replace('_', ' ')})")
+                original = changed.read_bytes()
+                if run == "one_changed":  # one more sentence in one document, then restored
+                    changed.write_bytes(original + b"\nOfficials also met on Friday.\n")
+                try:
+                    with open(os.devnull, "w") as devnull:
+                        measured = run_measured(
+                            audit, devnull, args.timeout, args.memory_limit, cache
+                        )
+                finally:
+                    changed.write_bytes(original)
+                row[f"audit_{run}"] = asdict(measured) | {"peak_mib": measured.peak_mib}
+                if run == "cold" and measured.status == "ok" and report.exists():
+                    row["report_bytes"] = report.stat().st_size
+                    row["findings"] = count_findings(report)
+                report.unlink(missing_ok=True)
 
             facts = [
                 *command, "facts", str(folder), "--format", "json",
@@ -351,6 +390,9 @@ def benchmark_size(
             row["facts_bytes"] = facts_output.stat().st_size
             if measured.status == "ok":
                 row["words_per_second"] = manifest["words"] / measured.wall_seconds
+                row["words_per_second_per_core"] = manifest["words"] / max(
+                    measured.cpu_seconds, 1e-9
+                )
     return row
 
 
@@ -359,11 +401,12 @@ def shown(arguments: list[str], command: list[str]) -> str:
     return " ".join(["crossdoc", *arguments[len(command) :]])
 
 
-def extra_options(supported: set[str], jobs: int | None) -> list[str]:
+def extra_options(supported: set[str], jobs: int | None, cache: bool = False) -> list[str]:
+    """--jobs when asked for; --no-cache unless the run is about the cache."""
     options = []
     if jobs is not None and "--jobs" in supported:
         options += ["--jobs", str(jobs)]
-    if "--no-cache" in supported:
+    if not cache and "--no-cache" in supported:
         options.append("--no-cache")  # cold figures: nothing from an earlier run
     return options
 
@@ -372,35 +415,58 @@ def table(rows: Sequence[dict[str, Any]]) -> str:
     def figure(value: float | None, digits: int = 1) -> str:
         return "-" if value is None else f"{value:,.{digits}f}"
 
-    def outcome(measured: dict[str, Any]) -> str:
-        if measured["status"] == "ok":
+    def outcome(name: str, measured: dict[str, Any] | None) -> str:
+        if measured is None or measured["status"] == "ok":
             return ""
-        return f"{measured['status']}: {measured['stderr_tail'] or 'killed'}"[:60]
+        return f"{name} {measured['status']}: {measured['stderr_tail'] or 'killed'}"[:60]
+
+    def run(row: dict[str, Any], name: str) -> dict[str, Any] | None:
+        return row.get(name)
+
+    def wall(measured: dict[str, Any] | None) -> str:
+        return figure(measured["wall_seconds"]) if measured else "-"
+
+    def peak(measured: dict[str, Any] | None) -> str:
+        return figure(measured["peak_mib"], 0) if measured else "-"
 
     lines = []
     for row in rows:
-        audit, facts = row["audit"], row["facts"]
+        cold, cached, changed = (run(row, f"audit_{name}") for name in AUDIT_RUNS)
+        facts = row["facts"]
         notes = "; ".join(
-            x for x in (outcome(audit), outcome(facts) and "facts " + outcome(facts)) if x
+            text
+            for text in (
+                outcome("cold", cold),
+                outcome("cached", cached),
+                outcome("one changed", changed),
+                outcome("facts", facts),
+            )
+            if text
         )
         lines.append(
             [
                 row["documents"],
                 f"{row['words']:,}",
+                row["jobs"],
                 figure(row["generate_seconds"]),
-                figure(audit["wall_seconds"]),
-                figure(audit["peak_mib"], 0),
+                wall(cold),
+                peak(cold),
+                wall(cached),
+                peak(cached),
+                wall(changed),
                 f"{row['findings']:,}" if "findings" in row else "-",
                 figure(row["report_bytes"] / 1e6 if "report_bytes" in row else None),
-                figure(facts["wall_seconds"]),
-                figure(facts["peak_mib"], 0),
+                wall(facts),
+                peak(facts),
                 figure(row.get("words_per_second"), 0),
+                figure(row.get("words_per_second_per_core"), 0),
                 notes,
             ]
         )
     headers = [
-        "N", "words", "gen s", "audit wall s", "peak MiB", "findings", "report MB",
-        "facts wall s", "facts MiB", "words/s", "notes",
+        "N", "words", "jobs", "gen s", "cold s", "cold MiB", "cached s", "cached MiB",
+        "1 changed s", "findings", "report MB", "facts s", "facts MiB", "words/s",
+        "words/s/core", "notes",
     ]  # fmt: skip
     alignment = ("right",) * (len(headers) - 1) + ("left",)
     return tabulate(lines, headers=headers, disable_numparse=True, colalign=alignment)
@@ -418,7 +484,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument(
         "--sizes", type=int, nargs="+", default=list(DEFAULT_SIZES), metavar="N",
-        help="corpus sizes (default: 100 1000 10000)",
+        help="corpus sizes (default: 1000 10000 100000)",
     )  # fmt: skip
     parser.add_argument("--seed", type=int, default=0, help="generator seed (default: 0)")
     parser.add_argument(

@@ -22,6 +22,7 @@ from checker.output import read_crossdoc_json
 SCHEMA = "crossdoc.baseline/2"
 OLD_SCHEMA = "crossdoc.baseline/1"
 DEFAULT_NAME = "crossdoc-baseline.json"
+MAX_BYTES = 16 * 1024 * 1024  # some 30,000 accepted findings; more is no baseline
 
 
 @dataclass(frozen=True)
@@ -97,7 +98,7 @@ def _items(data: dict[str, Any], shown: str) -> list[dict[str, Any]]:
 
 
 def load_baseline(path: Path, shown: str) -> list[Entry]:
-    data = read_crossdoc_json(path, shown, "baseline", "crossdoc.baseline/")
+    data = read_crossdoc_json(path, shown, "baseline", "crossdoc.baseline/", MAX_BYTES)
     if data["schema"] == OLD_SCHEMA:
         raise ConfigError(
             f"{shown}: a {OLD_SCHEMA} baseline (findings per pair of documents); convert it "
@@ -140,7 +141,7 @@ def migrate_baseline(
     documents with their values) accepts the finding of the same rule, fact and verdict
     whose statements include that pair with those values. Returns the entries and how many
     old entries matched nothing."""
-    data = read_crossdoc_json(path, shown, "baseline", "crossdoc.baseline/")
+    data = read_crossdoc_json(path, shown, "baseline", "crossdoc.baseline/", MAX_BYTES)
     if data["schema"] != OLD_SCHEMA:
         raise ConfigError(f"{shown}: not a {OLD_SCHEMA} baseline; nothing to migrate")
     migrated: dict[str, Entry] = {}

@@ -16,13 +16,15 @@ from checker.config import Config, load_config
 from checker.errors import EXIT_ERROR, EXIT_FAIL, EXIT_OK, ConfigError, CrossdocError
 
 if TYPE_CHECKING:
+    from checker.audit import DocumentFacts
     from checker.baseline import Entry
+    from checker.cache import FactCache
     from checker.events import Grouping
     from checker.ingest import Exclusions
-    from checker.model import Document, Report
+    from checker.model import Report
     from checker.policy import Policy
     from checker.reporters import View
-    from checker.rules import RuleSet
+    from checker.rules import RuleSet, RuleSource
 
 FORMATS = ("table", "markdown", "json", "sarif", "junit", "concise", "github", "html")
 REPORT_SET = ("markdown", "json", "html")  # what `crossdoc audit` keeps in the reports folder
@@ -143,6 +145,42 @@ def build_parser() -> argparse.ArgumentParser:
             help="read files that .gitignore ignores (by default they are left out)",
         )
 
+    def with_reading(sub: argparse.ArgumentParser) -> None:
+        reading = sub.add_argument_group("reading")
+        reading.add_argument(
+            "--jobs",
+            type=int,
+            metavar="N",
+            help="processes that read documents (default: [tool.crossdoc] jobs, else the "
+            "machine's cores; 1: this process only; workers start from 200 files to read)",
+        )
+        reading.add_argument(
+            "--no-cache",
+            action="store_true",
+            help="read every file again, and keep nothing (default: the cache of what each "
+            "file states, in .crossdoc_cache/ or $XDG_CACHE_HOME/crossdoc)",
+        )
+        reading.add_argument(
+            "--progress",
+            action=argparse.BooleanOptionalAction,
+            default=None,
+            help="a progress bar on stderr (default: on a terminal, outside CI, for more "
+            "than 300 files)",
+        )
+        reading.add_argument(
+            "--engine",
+            choices=("local", "dask"),
+            default="local",
+            help="where files are read: this machine's processes (local, the default) or "
+            "a Dask cluster (needs crossdoc[dask])",
+        )
+        reading.add_argument(
+            "--scheduler",
+            metavar="ADDRESS",
+            help="with --engine dask: the scheduler of an existing cluster (tcp://host:8786); "
+            "by default a local cluster of --jobs workers",
+        )
+
     def with_policy(sub: argparse.ArgumentParser) -> None:
         with_rules(sub)
         sub.add_argument(
@@ -226,6 +264,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     with_policy(audit)
     with_inputs(audit)
+    with_reading(audit)
 
     baseline = command(
         "baseline",
@@ -252,6 +291,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     with_policy(baseline)
     with_inputs(baseline)
+    with_reading(baseline)
 
     diff = command(
         "diff",
@@ -272,6 +312,7 @@ def build_parser() -> argparse.ArgumentParser:
     facts.add_argument("--format", choices=("table", "json"), default="table")
     with_rules(facts)
     with_inputs(facts)
+    with_reading(facts)
 
     rules = command("rules", "list the rules", epilog=RULES_EPILOG)
     with_rules(rules)
@@ -279,6 +320,16 @@ def build_parser() -> argparse.ArgumentParser:
     explain = command("explain", "show what a rule checks, with examples", epilog=RULES_EPILOG)
     explain.add_argument("rule", metavar="RULE")
     with_rules(explain)
+
+    cache = command(
+        "cache",
+        "clear the cache of what each file states",
+        "The cache keeps the facts each file states, so that an audit reads again only the "
+        "files that changed (or all of them when crossdoc or the rules change). It lives in "
+        ".crossdoc_cache/ at the project root, $XDG_CACHE_HOME/crossdoc when that is set, "
+        "or [tool.crossdoc] cache_dir.",
+    )
+    cache.add_argument("action", choices=("clear",), help="clear: remove the cache")
 
     completion = command(
         "completion",
@@ -316,6 +367,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             "facts": cmd_facts,
             "rules": cmd_rules,
             "explain": cmd_explain,
+            "cache": cmd_cache,
         }[args.command]
         return handler(args, config)
     except CrossdocError as error:
@@ -332,7 +384,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as error:  # a bug: one line, no traceback unless asked for
         if os.environ.get("CROSSDOC_DEBUG"):
             raise
-        print(f"crossdoc: internal error: {type(error).__name__}: {error}", file=sys.stderr)
+        from checker.terminal import safe_line
+
+        print(
+            f"crossdoc: internal error: {type(error).__name__}: {safe_line(error)}", file=sys.stderr
+        )
         return EXIT_ERROR
 
 
@@ -361,8 +417,15 @@ class Terminal:
         return bool(isatty and isatty()) and os.environ.get("TERM") != "dumb"
 
     def say(self, *parts: str | tuple[str, str]) -> None:
-        """One line on stderr; a part is text, or (text, rich style)."""
+        """One line on stderr; a part is text, or (text, rich style). Control characters
+        and line breaks (from a document or a file name) are shown as escapes."""
+        from checker.terminal import safe_line
+
         stream = sys.stderr
+        parts = tuple(
+            safe_line(part) if isinstance(part, str) else (safe_line(part[0]), part[1])
+            for part in parts
+        )
         if not self.colored(stream):
             print("".join(p if isinstance(p, str) else p[0] for p in parts), file=stream)
             return
@@ -400,20 +463,30 @@ UI = Terminal()
 # Shared steps -----------------------------------------------------------------------------
 
 
-def load_ruleset(args: argparse.Namespace, config: Config) -> RuleSet:
-    """The bundled rules with the project's added (--rules, else `rules` in the settings,
-    else rules/ if there is one); --no-bundled-rules leaves the bundled ones out."""
+def rule_source(args: argparse.Namespace, config: Config) -> RuleSource:
+    """Where the rules come from: the bundled rules with the project's added (--rules, else
+    `rules` in the settings, else rules/ if there is one); --no-bundled-rules leaves the
+    bundled ones out. Worker processes load the rules again from it."""
     from checker.config import bundled_rules_dir
-    from checker.rules import combine_rules
+    from checker.rules import RuleSource
 
     directories = [(Path(d), d) for d in args.rules] if args.rules else config.rules_dirs()
     bundled = None if args.no_bundled_rules or not config.bundled_rules else bundled_rules_dir()
-    ruleset = combine_rules(directories, bundled)
+    return RuleSource(
+        tuple((str(path), shown) for path, shown in directories),
+        str(bundled) if bundled is not None else None,
+        tuple(getattr(args, "enable", None) or config.enable),
+        tuple(getattr(args, "disable", None) or config.disable),
+    )
+
+
+def load_ruleset(args: argparse.Namespace, config: Config) -> RuleSet:
+    """The rules of `rule_source`, with its notes said."""
+    source = rule_source(args, config)
+    ruleset = source.combined()
     for note in ruleset.notes:
         UI.note(note)
-    enable = getattr(args, "enable", None) or config.enable
-    disable = getattr(args, "disable", None) or config.disable
-    chosen = ruleset.select(enable, disable)
+    chosen = ruleset.select(source.enable, source.disable)
     UI.detail(f"rules: {', '.join(chosen.ids) or 'none'}")
     return chosen
 
@@ -423,11 +496,13 @@ def exclusions(
 ) -> Exclusions:
     """What folder walks leave out: `exclude` and --exclude, .gitignore (unless
     --no-gitignore), and every file and folder crossdoc writes (never read as input)."""
+    from checker.cache import cache_folder
     from checker.ingest import Exclusions
 
     written = [
         config.root / config.reports,
         config.root / config.baseline,
+        cache_folder(config.root, config.cache_dir),
         *([Path(args.baseline)] if getattr(args, "baseline", None) else []),
         *outputs,
     ]
@@ -439,21 +514,81 @@ def exclusions(
     )
 
 
-def load_inputs(
-    paths: Sequence[str], config: Config, excluded: Exclusions | None = None
-) -> list[Document]:
-    """Documents to audit; files in folders that hold no document are skipped, with a warning."""
-    from checker.ingest import load_corpus
+def read_inputs(
+    args: argparse.Namespace,
+    config: Config,
+    ruleset: RuleSet,
+    paths: Sequence[str],
+    excluded: Exclusions,
+) -> list[DocumentFacts]:
+    """What each document states, in the audit's order: files read in worker processes
+    (--jobs) or on a Dask cluster (--engine dask), or taken from the cache; files in
+    folders that hold no document are skipped, with a warning."""
+    from checker.engine import Reader, default_jobs, tasks_for
+    from checker.errors import InputError, NotADocument
+    from checker.ingest import discover
+    from checker.progress import progress_bar, wanted
 
-    corpus = load_corpus(paths, config.root, excluded)
-    for left_out in corpus.ignored:
+    ignored: list[str] = []
+    tasks = tasks_for(discover(paths, config.root, excluded, ignored))
+    for left_out in ignored:
         UI.detail(f"left out {left_out}")
-    for skipped in corpus.skipped:
-        UI.warning(f"{skipped} (skipped)")
-    for warning in corpus.warnings:
+    jobs = args.jobs if args.jobs is not None else config.jobs or default_jobs()
+    if jobs < 1:
+        raise ConfigError(f"--jobs must be 1 or more (not {jobs})")
+    dask = None
+    if args.engine == "dask":
+        from checker.dask_engine import dask_reader
+
+        dask = dask_reader(args.scheduler, jobs, UI.detail)
+    elif args.scheduler:
+        raise ConfigError("--scheduler needs --engine dask")
+    cache = None if args.no_cache else open_cache(config, args, ruleset)
+    show = wanted(args.progress, len(tasks), sys.stderr, quiet=UI.quiet)
+    try:
+        with progress_bar(len(tasks), show, sys.stderr, UI.colored(sys.stderr)) as progress:
+            reader = Reader(ruleset, rule_source(args, config), jobs, cache, progress, dask=dask)
+            results = reader.read(tasks)
+    finally:
+        if cache is not None:
+            cache.close()
+    if cache is not None:
+        UI.detail(f"cache: {cache.hits} of {len(tasks)} files read from {cache.folder}")
+    if reader.workers:
+        UI.detail(f"files read in {reader.workers} worker processes ({reader.method})")
+    stated: list[DocumentFacts] = []
+    skipped: list[NotADocument] = []
+    warnings: list[str] = []
+    for result in results:
+        problem = result.problem
+        if problem is not None and problem[0] == "not a document" and not result.task.explicit:
+            skipped.append(NotADocument(result.task.display, problem[1]))
+            continue
+        result.raise_problem()
+        assert result.stated is not None
+        stated.append(result.stated)
+        warnings.extend(result.warnings)
+    if not stated:
+        raise InputError(", ".join(paths) or ".", "no document to audit (every file was skipped)")
+    for skip in skipped:
+        UI.warning(f"{skip} (skipped)")
+    for warning in warnings:
         UI.warning(warning)
-    UI.detail(f"read {plural(len(corpus.documents), 'document', 'documents')}")
-    return corpus.documents
+    UI.detail(f"read {plural(len(stated), 'document', 'documents')}")
+    return stated
+
+
+def open_cache(config: Config, args: argparse.Namespace, ruleset: RuleSet) -> FactCache:
+    """The cache of what each file states, for these rules (opened when first used)."""
+    from checker import __version__
+    from checker.cache import FactCache, cache_folder, rules_key
+
+    folder = cache_folder(config.root, config.cache_dir)
+    key = rules_key(__version__, rule_source(args, config).folders(), ruleset.ids)
+    from checker.cache import DATABASE
+
+    shown = display_path(folder / DATABASE)
+    return FactCache(folder, __version__, key, str(config.root), UI.warning, shown)
 
 
 def default_paths(config: Config) -> list[str]:
@@ -466,7 +601,10 @@ def build_policy(args: argparse.Namespace, config: Config, ruleset: RuleSet) -> 
     severity: dict[str, dict[str, str]] = {}
     for rule, levels in config.severity.items():
         if not isinstance(levels, dict):
-            raise ConfigError(f"[tool.crossdoc.severity] {rule} must map verdicts to severities")
+            raise ConfigError(
+                f"{config.settings_file}: [tool.crossdoc.severity] {rule} must map verdicts to "
+                "severities"
+            )
         severity[rule] = dict(levels)
     for option in args.severity:
         rule, verdict, level = parse_severity_option(option)
@@ -484,14 +622,17 @@ def build_grouping(args: argparse.Namespace, config: Config) -> Grouping:
             patterns = [patterns]
         if not isinstance(patterns, list) or not all(isinstance(p, str) for p in patterns):
             raise ConfigError(
-                f"[tool.crossdoc.groups] {name} must be a path pattern or a list of them"
+                f"{config.settings_file}: [tool.crossdoc.groups] {name} must be a path pattern "
+                "or a list of them"
             )
         groups[name] = tuple(patterns)
     by = args.group_by or config.group_by
     if by not in GROUP_BY:
-        raise ConfigError(f"group_by: unknown value {by!r}; use {' or '.join(GROUP_BY)}")
+        raise ConfigError(
+            f"{config.settings_file}: group_by: unknown value {by!r}; use {' or '.join(GROUP_BY)}"
+        )
     if config.event_gap_days < 1:
-        raise ConfigError("event_gap_days must be 1 or more")
+        raise ConfigError(f"{config.settings_file}: event_gap_days must be 1 or more")
     return Grouping(groups, by, config.event_gap_days)
 
 
@@ -510,15 +651,17 @@ def audited_report(
     args: argparse.Namespace, config: Config, entries: list[Entry], outputs: Sequence[Path] = ()
 ) -> tuple[Report, list[str], Policy]:
     """Run the audit under the policy and baseline; returns the report and rule errors."""
-    from checker.audit import run_audit
+    from checker.audit import merge_facts, report_of
     from checker.baseline import apply_baseline
 
     ruleset = load_ruleset(args, config)
     policy = build_policy(args, config, ruleset)
-    documents = load_inputs(
-        args.paths or default_paths(config), config, exclusions(args, config, outputs)
-    )
-    result = run_audit(documents, ruleset, policy.severities, build_grouping(args, config))
+    grouping = build_grouping(args, config)
+    paths = args.paths or default_paths(config)
+    stated = read_inputs(args, config, ruleset, paths, exclusions(args, config, outputs))
+    facts, errors = merge_facts(stated, ruleset)
+    documents = [document.document for document in stated]
+    result = report_of(documents, facts, errors, ruleset, policy.severities, grouping)
     report = policy.apply(apply_baseline(result.report, entries))
     return report, [str(error) for error in result.errors], policy
 
@@ -616,9 +759,10 @@ def cmd_audit(args: argparse.Namespace, config: Config) -> int:
     if args.compare_to:
         from checker.changes import diff_reports, load_report, render_table
         from checker.reporters.records import as_records
+        from checker.terminal import safe
 
         old = load_report(Path(args.compare_to), args.compare_to)
-        sys.stdout.write(render_table(diff_reports(old, as_records(report))))
+        sys.stdout.write(safe(render_table(diff_reports(old, as_records(report)))))
     return exit_status(report, errors, policy, args.strict_baseline, listed)
 
 
@@ -704,6 +848,7 @@ def exit_status(
 def cmd_baseline(args: argparse.Namespace, config: Config) -> int:
     from checker.baseline import entry_for, load_baseline, migrate_baseline, render_baseline
     from checker.output import write_atomic
+    from checker.terminal import safe_line
 
     shown = args.output or config.baseline
     path = Path(args.output) if args.output else config.root / config.baseline
@@ -715,8 +860,9 @@ def cmd_baseline(args: argparse.Namespace, config: Config) -> int:
         migrated, unmatched = migrate_baseline(path, shown, report.findings)
         write_atomic(path, render_baseline(migrated))
         print(
-            f"crossdoc: migrated {shown}: {plural(len(migrated), 'entry', 'entries')} kept, "
-            f"{unmatched} matched no finding and {'was' if unmatched == 1 else 'were'} dropped"
+            f"crossdoc: migrated {safe_line(shown)}: {plural(len(migrated), 'entry', 'entries')} "
+            f"kept, {unmatched} matched no finding and {'was' if unmatched == 1 else 'were'} "
+            "dropped"
         )
         return EXIT_OK
     existing = {e.fingerprint: e for e in load_baseline(path, shown)} if path.exists() else {}
@@ -737,7 +883,7 @@ def cmd_baseline(args: argparse.Namespace, config: Config) -> int:
     write_atomic(path, render_baseline(entries))
     if not UI.quiet:
         print(
-            f"crossdoc: wrote {shown}: {plural(len(entries), 'entry', 'entries')} "
+            f"crossdoc: wrote {safe_line(shown)}: {plural(len(entries), 'entry', 'entries')} "
             f"({len(new)} new, {dropped} stale removed)"
         )
     return EXIT_OK
@@ -754,7 +900,9 @@ def cmd_diff(args: argparse.Namespace, config: Config) -> int:
     if args.output:
         write_atomic(Path(args.output), text)
     else:
-        sys.stdout.write(text)
+        from checker.terminal import safe
+
+        sys.stdout.write(safe(text))
     return EXIT_OK
 
 
@@ -763,16 +911,13 @@ def cmd_facts(args: argparse.Namespace, config: Config) -> int:
 
     from tabulate import tabulate
 
-    from checker.audit import extract_facts
-    from checker.nlp import Pipeline
+    from checker.audit import merge_facts
     from checker.reporters.records import position
 
     ruleset = load_ruleset(args, config)
-    documents = sorted(
-        load_inputs(args.paths, config, exclusions(args, config)), key=lambda d: d.path
-    )
-    facts, errors = extract_facts(Pipeline(ruleset.patterns()).analyse_each(documents), ruleset)
-    paths = {d.id: d.path for d in documents}
+    stated = read_inputs(args, config, ruleset, args.paths, exclusions(args, config))
+    facts, errors = merge_facts(stated, ruleset)
+    paths = {s.document.id: s.document.path for s in stated}
     rows = [
         {
             "rule": rule_id,
@@ -791,7 +936,12 @@ def cmd_facts(args: argparse.Namespace, config: Config) -> int:
     if args.format == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
-        table = [[r["rule"], r["key"], r["value"], position(r), r["quote"]] for r in rows]
+        from checker.terminal import safe
+
+        table = [
+            [safe(cell) for cell in (r["rule"], r["key"], r["value"], position(r), r["quote"])]
+            for r in rows
+        ]
         print(
             tabulate(
                 table,
@@ -803,6 +953,20 @@ def cmd_facts(args: argparse.Namespace, config: Config) -> int:
     for error in (*ruleset.errors, *errors):
         UI.error(str(error))
     return EXIT_ERROR if ruleset.errors or errors else EXIT_OK
+
+
+def cmd_cache(args: argparse.Namespace, config: Config) -> int:
+    from checker.cache import cache_folder, clear_cache
+
+    folder = cache_folder(config.root, config.cache_dir)
+    try:
+        removed = clear_cache(folder)
+    except OSError as problem:
+        raise ConfigError(f"{display_path(folder)}: cannot be cleared: {problem}") from None
+    if not UI.quiet:
+        what = "cleared" if removed else "was already empty"
+        print(f"crossdoc: the cache in {display_path(folder)} {what}")
+    return EXIT_OK
 
 
 def cmd_rules(args: argparse.Namespace, config: Config) -> int:

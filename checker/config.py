@@ -24,6 +24,8 @@ KEYS: dict[str, tuple[tuple[type, ...], str]] = {
     "groups": ((dict,), "events by name: path patterns of the documents about each"),
     "group_by": ((str,), "how other documents are grouped into events: 'date' or 'folder'"),
     "event_gap_days": ((int,), "dated documents this many days apart start a new event"),
+    "jobs": ((int,), "processes that read documents (default: the machine's cores; 1: none)"),
+    "cache_dir": ((str,), "where the cache of what each file states lives"),
 }
 
 
@@ -44,8 +46,15 @@ class Config:
     groups: dict[str, object] = field(default_factory=dict)
     group_by: str = "date"
     event_gap_days: int = 7
+    jobs: int | None = None  # None: as many as the machine has cores
+    cache_dir: str | None = None  # None: .crossdoc_cache/ at the root, or $XDG_CACHE_HOME
     source: str | None = None  # the file the settings came from
     explicit: frozenset[str] = frozenset()  # the keys the settings file set
+
+    @property
+    def settings_file(self) -> str:
+        """The settings file, as a message names it."""
+        return Path(self.source).name if self.source else "pyproject.toml"
 
     def rules_dirs(self) -> list[tuple[Path, str]]:
         """The project's rules directories (path, as shown), added to the bundled rules: the
@@ -86,7 +95,12 @@ def load_config(start: Path | None = None) -> Config:
             data = tomllib.load(handle)
     except (OSError, tomllib.TOMLDecodeError) as exc:
         raise ConfigError(f"{pyproject.name}: cannot be read: {exc}") from None
-    settings = data.get("tool", {}).get("crossdoc", {})
+    except UnicodeDecodeError as exc:
+        raise ConfigError(f"{pyproject.name}: not valid UTF-8 at byte {exc.start}") from None
+    tool = data.get("tool", {})
+    if not isinstance(tool, dict):
+        raise ConfigError(f"{pyproject.name}: [tool] must be a table")
+    settings = tool.get("crossdoc", {})
     if not isinstance(settings, dict):
         raise ConfigError(f"{pyproject.name}: [tool.crossdoc] must be a table")
     values: dict[str, object] = {}

@@ -78,9 +78,9 @@ class FactSheet:
     by_key: dict[str, dict[str, dict[str, Fact]]] = field(default_factory=dict)
     time: dict[str, FactTime] = field(default_factory=dict)  # key -> how it relates to time
 
-    def add(self, fact: Fact, key: str) -> None:
+    def add(self, fact: Fact, key: str, norm: str) -> None:
         facts = self.by_key.setdefault(key, {}).setdefault(fact.span.document, {})
-        facts.setdefault(self.rule.normalise(fact), fact)
+        facts.setdefault(norm, fact)
         self.time.setdefault(key, fact.time)
 
 
@@ -94,10 +94,19 @@ class Context:
     order: Mapping[str, int]  # document id -> position in the audit's order
     events: Mapping[str, Event] = field(default_factory=dict)  # document id -> its event
     gap_days: int = EVENT_GAP_DAYS  # changing levels are compared within this many days
+    several_events: bool = False  # the documents belong to more than one event
+    norms: dict[int, str] = field(default_factory=dict)  # id(fact) -> rule.normalise(fact)
+
+    def norm(self, rule: Rule, fact: Fact) -> str:
+        """The fact's normal form, worked out once (each fact lives as long as the call)."""
+        known = self.norms.get(id(fact))
+        if known is None:
+            known = self.norms[id(fact)] = rule.normalise(fact)
+        return known
 
     def key_of(self, fact: Fact) -> str:
         """A fact relative to an event is a fact of its own in each event."""
-        if fact.time is FactTime.EVENT and len(set(self.events.values())) > 1:
+        if fact.time is FactTime.EVENT and self.several_events:
             return f"{fact.key} [{self.events[fact.span.document].label}]"
         return fact.key
 
@@ -111,17 +120,20 @@ def build_findings(
     events: Sequence[Event] = (),
     gap_days: int = EVENT_GAP_DAYS,
 ) -> list[Finding]:
+    of_document = event_of(events)
     context = Context(
         {d.id: d for d in documents},
         labels,
         severity,
         {d.id: n for n, d in enumerate(documents)},
-        event_of(events),
+        of_document,
         gap_days,
+        # counted once: an Event hashes its list of documents, so not once per fact
+        len(set(of_document.values())) > 1,
     )
     sheet = FactSheet(rule)
     for fact in facts:
-        sheet.add(fact, context.key_of(fact))
+        sheet.add(fact, context.key_of(fact), context.norm(rule, fact))
     findings: list[Finding] = []
     for key in sorted(sheet.by_key):
         stating = sorted(sheet.by_key[key], key=context.order.__getitem__)
@@ -382,7 +394,7 @@ def fact_verdict(relations: Sequence[Relation]) -> Verdict:
 
 def side_of(rule: Rule, facts: Sequence[Fact], context: Context) -> Side:
     statements = tuple(make_statement(rule, fact, context) for fact in facts)
-    norms = sorted(rule.normalise(fact) for fact in facts)
+    norms = sorted(context.norm(rule, fact) for fact in facts)
     return Side(statements[0].value, norms[0], statements)
 
 

@@ -6,10 +6,13 @@ import datetime as dt
 import errno
 import os
 import re
+import stat
 from array import array
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -21,12 +24,23 @@ from checker.document_dates import (
     leading_dateline,
     parse_date_text,
     runs_on,
+    shorten,
 )
 from checker.errors import InputError, NotADocument
 from checker.model import Document
 
 TEXT_SUFFIXES = (".txt", ".md", ".markdown")
-MAX_FILE_BYTES = 5 * 1024 * 1024  # a statement is kilobytes; 5 MiB is a dump, not a document
+# A statement is kilobytes; 2 MiB is a dump, not a document. The limit also bounds what
+# one document costs: 2 MiB of the densest text (a token a character, or a fact every
+# 25 characters) is audited in under half a GiB (tests/test_hostile_input.py).
+MAX_FILE_BYTES = 2 * 1024 * 1024
+MAX_FRONT_MATTER_BYTES = 64 * 1024  # a title, a date, provenance: a few hundred bytes
+# PyYAML's safe loader expands aliases: nine aliases of nine aliases of ... (a "billion
+# laughs") load as a few objects that stand for billions of values, and crossdoc reads
+# them as text. A front matter needs no alias; a few are allowed, and no more values than
+# its text could hold without them.
+MAX_ALIASES = 16
+MAX_FRONT_MATTER_VALUES = 50_000
 
 # Characters mapped one to one before analysis; "" removes the character.
 CHARACTER_MAP = {
@@ -73,8 +87,60 @@ _DATELINE = re.compile(
 )
 
 
+class AliasBomb(yaml.YAMLError):
+    """A front matter with more aliases than MAX_ALIASES."""
+
+    def __init__(self, line: int) -> None:
+        super().__init__(
+            f"front matter has more than {MAX_ALIASES} YAML aliases (*name, line {line}), as an "
+            "alias bomb does; write the values out"
+        )
+
+
 class FrontMatterLoader(yaml.SafeLoader):
-    """Safe YAML that leaves timestamps as text: crossdoc validates dates itself, with a message."""
+    """Safe YAML that leaves timestamps as text (crossdoc validates dates itself, with a
+    message), refuses a key given twice (which of two dates is meant?) and more than
+    MAX_ALIASES aliases."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self.aliases = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        if self.check_event(yaml.AliasEvent):
+            self.aliases += 1
+            if self.aliases > MAX_ALIASES:
+                raise AliasBomb(self.peek_event().start_mark.line + 2)
+        return super().compose_node(parent, index)
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        first_line: dict[str, int] = {}
+        for key, _ in node.value:
+            if isinstance(key, yaml.ScalarNode) and key.tag != "tag:yaml.org,2002:merge":
+                if key.value in first_line:
+                    raise yaml.constructor.ConstructorError(
+                        None,
+                        None,
+                        f"duplicate key {key.value!r} (first at line {first_line[key.value]})",
+                        key.start_mark,
+                    )
+                first_line[key.value] = key.start_mark.line + 2  # as the file counts lines
+        return super().construct_mapping(node, deep)
+
+
+def count_values(loaded: object, limit: int) -> int:
+    """How many values `loaded` holds with its aliases expanded, counting no further than
+    just past `limit` (an alias loop never ends)."""
+    count, pending = 0, [loaded]
+    while pending and count <= limit:
+        value = pending.pop()
+        count += 1
+        if isinstance(value, dict):
+            pending.extend(value.keys())
+            pending.extend(value.values())
+        elif isinstance(value, list | tuple | set):
+            pending.extend(value)
+    return count
 
 
 FrontMatterLoader.yaml_implicit_resolvers = {
@@ -128,7 +194,7 @@ def decode(path: str, data: bytes) -> str:
             return data.decode("utf-16")
         except UnicodeDecodeError as exc:
             raise InputError(path, f"invalid UTF-16 at byte {exc.start}") from None
-    if b"\x00" in data[:8192]:
+    if b"\x00" in data:  # anywhere: a NUL byte is never text, and no report can carry it
         raise NotADocument(path, "binary file (contains NUL bytes), not a text document")
     try:
         return data.decode("utf-8-sig")
@@ -149,8 +215,15 @@ def parse_front_matter(path: str, lines: list[Line]) -> tuple[dict[str, object],
     else:
         raise InputError(path, "front matter is not terminated (no closing '---' line)")
     source = "\n".join(line.text for line in lines[1:index])
+    size = len(source.encode("utf-8"))
+    if size > MAX_FRONT_MATTER_BYTES:
+        raise InputError(
+            path, f"front matter is too large ({size} bytes; the limit is {MAX_FRONT_MATTER_BYTES})"
+        )
     try:
         loaded = yaml.load(source, Loader=FrontMatterLoader)
+    except AliasBomb as exc:
+        raise InputError(path, str(exc)) from None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 2}" if mark is not None else ""
@@ -162,6 +235,12 @@ def parse_front_matter(path: str, lines: list[Line]) -> tuple[dict[str, object],
         loaded = {}
     if not isinstance(loaded, dict):
         raise InputError(path, f"front matter is not a mapping (found {type(loaded).__name__})")
+    if count_values(loaded, MAX_FRONT_MATTER_VALUES) > MAX_FRONT_MATTER_VALUES:
+        raise InputError(
+            path,
+            f"front matter expands to more than {MAX_FRONT_MATTER_VALUES:,} values through "
+            "its YAML aliases",
+        )
     return {str(k): v for k, v in loaded.items()}, index + 1
 
 
@@ -250,28 +329,44 @@ def read_trailer(lines: list[Line], start: int, header: Header) -> int:
     return end
 
 
+# The same characters as CHARACTER_MAP: one for one (a line keeps its length, so every
+# character keeps its offset), and the characters it removes, found apart.
+_ONE_FOR_ONE = str.maketrans({k: v for k, v in CHARACTER_MAP.items() if v})
+_REMOVED = re.compile("[" + "".join(k for k, v in CHARACTER_MAP.items() if not v) + "]")
+_MARKUP = re.compile(r"\\[" + re.escape("".join(sorted(MARKDOWN_ESCAPABLE))) + r"]|[*_]")
+
+
 def normalise_line(line: Line, out: TextBuilder) -> None:
-    """Append one body line, resolving Markdown escapes, emphasis and typographic variants."""
+    """Append one body line, resolving Markdown escapes, emphasis and typographic variants.
+
+    Whole lines at a time: characters are mapped with str.translate, and only the few that
+    are dropped (an escaping backslash, an emphasis mark, an invisible character) or that
+    repeat a space are looked at one by one."""
     text = line.text
-    position = 0
     heading = _HEADING.match(text)
-    if heading:
-        position = heading.end()
-    length = len(text)
-    while position < length:
-        char = text[position]
-        origin = line.start + position
-        if char == "\\" and position + 1 < length and text[position + 1] in MARKDOWN_ESCAPABLE:
-            out.add(text[position + 1], origin + 1)
-            position += 2
-            continue
-        if char in "*_" and is_emphasis_marker(text, position):
-            position += 1
-            continue
-        mapped = CHARACTER_MAP.get(char, char)
-        for piece in mapped:
-            out.add(piece, origin)
-        position += 1
+    first = heading.end() if heading else 0
+    dropped: set[int] = set()
+    if "\\" in text or "*" in text or "_" in text:
+        for match in _MARKUP.finditer(text, first):
+            at = match.start()
+            if match.end() - at == 2 or is_emphasis_marker(text, at):
+                dropped.add(at)  # the backslash of an escape (its character is kept as is)
+    for match in _REMOVED.finditer(text, first):
+        dropped.add(match.start())
+    if dropped:
+        kept = [n for n in range(first, len(text)) if n not in dropped]
+        piece = "".join(text[n] for n in kept).translate(_ONE_FOR_ONE)
+        origins: Sequence[int] = [line.start + n for n in kept]
+    else:
+        piece = text[first:].translate(_ONE_FOR_ONE)
+        origins = range(line.start + first, line.start + len(text))
+    after_space = not out.chars or out.chars[-1] in " \n"
+    if "  " in piece or (after_space and piece[:1] == " "):
+        for char, origin in zip(piece, origins, strict=True):
+            out.add(char, origin)  # spaces are collapsed one at a time
+        return
+    out.chars.extend(piece)
+    out.offsets.extend(origins)
 
 
 def is_emphasis_marker(text: str, position: int) -> bool:
@@ -504,13 +599,24 @@ def following(lines: Sequence[Line], index: int) -> str | None:
 def load_document(
     path: Path, display_path: str, doc_id: str, warnings: list[str] | None = None
 ) -> Document:
+    return parse_document(display_path, doc_id, read_file(path, display_path), warnings)
+
+
+def read_file(path: Path, display_path: str) -> bytes:
+    """A document's bytes; what stops reading them is an InputError (or NotADocument)."""
     try:
-        size = path.stat().st_size
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode) and not stat.S_ISDIR(status.st_mode):
+            # never opened: a FIFO blocks until something writes to it, a device never ends
+            raise NotADocument(display_path, f"not a regular file ({special_kind(status)})")
+        size = status.st_size
         if size > MAX_FILE_BYTES:
             raise InputError(
                 display_path, f"file is too large ({size} bytes; the limit is {MAX_FILE_BYTES})"
             )
         data = path.read_bytes()
+        if len(data) > MAX_FILE_BYTES:  # it grew while it was read
+            raise InputError(display_path, f"file is too large (the limit is {MAX_FILE_BYTES})")
     except PermissionError:
         raise InputError(display_path, "permission denied") from None
     except IsADirectoryError:
@@ -521,7 +627,21 @@ def load_document(
         if exc.errno == errno.ENOENT and path.is_symlink():
             raise NotADocument(display_path, "broken symbolic link") from None
         raise InputError(display_path, exc.strerror or str(exc)) from None
-    return parse_document(display_path, doc_id, data, warnings)
+    return data
+
+
+def special_kind(status: os.stat_result) -> str:
+    """What a file that is not a regular file is, in words."""
+    mode = status.st_mode
+    for test, kind in (
+        (stat.S_ISFIFO, "a named pipe"),
+        (stat.S_ISCHR, "a character device"),
+        (stat.S_ISBLK, "a block device"),
+        (stat.S_ISSOCK, "a socket"),
+    ):
+        if test(mode):
+            return kind
+    return "a special file"
 
 
 def parse_document(
@@ -542,14 +662,22 @@ def parse_document(
     stated = front_matter_date(front["date"]) if "date" in front else None
     if isinstance(stated, StatedDate):
         header.date = stated.date
+    problems: list[str] = []
     if isinstance(front.get("title"), str):
         header.title = str(front["title"]).strip()
+    elif front.get("title") is not None:  # `title: 42`, `title: [a, b]`: no title, said so
+        problems.append(
+            f"front matter title {shorten(repr(front['title']))} is not text; it is ignored "
+            "(quote it to make it the title)"
+        )
     body_start = read_header(lines, first, header)
     body_end = read_trailer(lines, body_start, header)
     body = build_body(lines[body_start:body_end])
     if not body.chars:
         raise NotADocument(display_path, "no text to analyse (the document is empty)")
-    date, problems = document_date(stated, header, lines[body_start:body_end])
+    date, date_problems = document_date(stated, header, lines[body_start:body_end])
+    problems += date_problems
+    problems += lookalikes(lines[body_start:body_end], lines)
     if warnings is not None:
         warnings.extend(f"{display_path}: {problem}" for problem in problems)
     url = front.get("permalink") or front.get("url") or front.get("source")
@@ -567,6 +695,38 @@ def parse_document(
         identifiers=dict(sorted(header.identifiers.items())),
         metadata=dict(sorted(header.metadata.items())),
     )
+
+
+# Letters of other scripts that look like Latin ones: "Bulg\u0430ria" (a Cyrillic "а") is
+# no country any table knows, so it is never read as Bulgaria, but a reader sees Bulgaria.
+_LOOKALIKE_SCRIPTS = (("Cyrillic", "\u0400-\u04ff"), ("Greek", "\u0370-\u03ff"))
+_OTHER_SCRIPT = re.compile("[" + "".join(span for _, span in _LOOKALIKE_SCRIPTS) + "]")
+_OTHER = _OTHER_SCRIPT.pattern
+_MIXED_WORD = re.compile(
+    rf"[^\W\d_]*(?:[A-Za-z][^\W\d_]*{_OTHER}|{_OTHER}[^\W\d_]*[A-Za-z])[^\W\d_]*"
+)
+MAX_LOOKALIKES = 3  # warnings per document: enough to be seen
+
+
+def lookalikes(body: Sequence[Line], lines: Sequence[Line]) -> list[str]:
+    """Words that mix Latin letters with Cyrillic or Greek ones, as a homoglyph does: a
+    warning for each (at most MAX_LOOKALIKES), with the letter that does not belong."""
+    found: list[str] = []
+    for line in body:
+        if not _OTHER_SCRIPT.search(line.text):
+            continue
+        for match in _MIXED_WORD.finditer(line.text):
+            letter = next(c for c in match.group() if _OTHER_SCRIPT.match(c))
+            script = next(n for n, span in _LOOKALIKE_SCRIPTS if re.match(f"[{span}]", letter))
+            number = lines.index(line) + 1
+            found.append(
+                f"line {number}, column {match.start() + 1}: {match.group()!r} mixes Latin and "
+                f"{script} letters ({script} {letter!r}, U+{ord(letter):04X}); it is read as "
+                "written, never as the word it looks like"
+            )
+            if len(found) == MAX_LOOKALIKES:
+                return found
+    return found
 
 
 def document_date(
@@ -655,7 +815,39 @@ def discover(
         else:
             name = display(path, root)
             found[name] = Found(path, name, explicit=True)
-    return [found[name] for name in sorted(found)]
+    return one_per_file([found[name] for name in sorted(found)])
+
+
+def links_out(path: Path, folder: Path) -> bool:
+    """A symbolic link to a file outside `folder` (a link out of the corpus: /etc/passwd, a
+    device, another checkout). A broken link is not one: reading it says it is broken."""
+    if not os.path.islink(path) or not os.path.exists(path):
+        return False
+    return not _is_within(Path(os.path.realpath(path)), Path(os.path.realpath(folder)))
+
+
+def one_per_file(entries: list[Found]) -> list[Found]:
+    """One entry per file: a file named twice through a link, a hard link, or by its path
+    and its folder, is one document (never compared with itself). The first name is kept,
+    or the one named on the command line."""
+    kept: list[Found] = []
+    index: dict[tuple[int, int], int] = {}
+    for entry in entries:
+        try:
+            status = entry.path.stat()
+        except OSError:
+            kept.append(entry)  # reading it will say why it cannot be read
+            continue
+        if not stat.S_ISREG(status.st_mode):
+            kept.append(entry)
+            continue
+        identity = (status.st_dev, status.st_ino)
+        if identity not in index:
+            index[identity] = len(kept)
+            kept.append(entry)
+        elif entry.explicit and not kept[index[identity]].explicit:
+            kept[index[identity]] = entry
+    return kept
 
 
 class _GitIgnore:
@@ -717,8 +909,11 @@ _OWN_OUTPUT = re.compile(rb"crossdoc|\A\s*\Z|\A[^\n]+:\d+:\d+: [a-z_]+ [a-z0-9-]
 
 def written_by_crossdoc(path: Path, signature: re.Pattern[bytes] = _OWN_OUTPUT) -> bool:
     """Did crossdoc write this file? An output target that holds anything else (a document
-    named as --output by mistake) stays an input, and is never written over."""
+    named as --output by mistake) stays an input, and is never written over. Only a regular
+    file is opened (a FIFO would block the walk, a device never ends)."""
     try:
+        if not stat.S_ISREG(path.stat().st_mode):
+            return False
         with path.open("rb") as handle:
             head = handle.read(512)
     except OSError:
@@ -731,8 +926,8 @@ def walk_text_files(
 ) -> list[Path]:
     """Text files below `folder`, sorted; hidden files and folders are skipped, and links to
     folders are not followed (so a link loop, or a link out of the corpus, is never walked).
-    What crossdoc writes, `exclude` patterns and .gitignore leave files out, each noted in
-    `left_out` as "path (why)"."""
+    What crossdoc writes, links to files outside `folder`, `exclude` patterns and .gitignore
+    leave files out, each noted in `left_out` as "path (why)"; none of them is opened."""
     rules = exclusions or Exclusions(folder, gitignore=False)
     start = Path(os.path.abspath(folder))
     root = Path(os.path.abspath(rules.root))
@@ -760,6 +955,8 @@ def walk_text_files(
     def why(path: Path, is_dir: bool) -> str | None:
         if path in outputs and (is_dir or written_by_crossdoc(path)):
             return "crossdoc writes it"
+        if not is_dir and links_out(path, start):
+            return "a link to a file outside the folder; name it to read it"
         if not is_dir and written_by_crossdoc(path, _REPORT):
             return "a crossdoc report"
         if excluded(path, is_dir):
@@ -805,9 +1002,10 @@ def display(path: Path, root: Path) -> str:
 def document_ids(display_paths: Sequence[str]) -> list[str]:
     """Stable ids from file names; folders are added only where two names would collide."""
     stems = [Path(p).stem for p in display_paths]
+    counts = Counter(stems)  # not stems.count: 100,000 files would take minutes
     ids = []
     for path, stem in zip(display_paths, stems, strict=True):
-        if stems.count(stem) > 1:
+        if counts[stem] > 1:
             ids.append(str(Path(path).with_suffix("").as_posix()).lstrip("./"))
         else:
             ids.append(stem)

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import datetime as dt
 import enum
+import functools
 import hashlib
 import json
 import math
+import re
+from array import array
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -122,9 +126,17 @@ class Document:
         if not self.offsets:
             return (1, 1)
         index = self.offsets[min(start, len(self.offsets) - 1)]
-        line = self.original.count("\n", 0, index) + 1
-        column = index - (self.original.rfind("\n", 0, index) + 1) + 1
-        return (line, column)
+        starts = self._line_starts
+        line = bisect.bisect_right(starts, index)
+        return (line, index - starts[line - 1] + 1)
+
+    @functools.cached_property
+    def _line_starts(self) -> array[int]:
+        """Where each line of `original` starts: found once, not counted again for every
+        statement (a document of 2 MiB can state 100,000 facts)."""
+        starts = array("q", [0])
+        starts.extend(match.end() for match in re.finditer("\n", self.original))
+        return starts
 
     def span(self, start: int, end: int) -> Span:
         line, column = self.position(start)

@@ -19,20 +19,22 @@ import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 from checker.model import Document
 
-SPANS_KEY = "crossdoc"
-LINE_BREAKS = "crossdoc_line_breaks"  # the component that cuts sentences at kept line breaks
 BULLETS = {"-", "*", "+", "•"}
 SENTENCE_STOPS = {".", "!", "?", "…"}
-_DONE = Document("", "", "", ())  # stands in for a document already handed on
 MAX_CHUNK = 100_000  # characters given to spaCy at once; longer paragraphs are cut at sentences
+# A word's own attributes, read once per run: (text, lower, like_num, is_punct, is_space,
+# the bits of the pattern conditions it meets, is_quote or is_bracket)
+Word = tuple[str, str, bool, bool, bool, int, bool]
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark. A named tuple rather than a dataclass: a document has
+    thousands, and a tuple is made several times faster."""
+
     text: str
     lower: str
     start: int  # offset in the document's analysed text
@@ -127,7 +129,7 @@ class Pipeline:
     """Built once per run from the rules' patterns; analyses many documents in one pass."""
 
     def __init__(self, patterns: Sequence[Mapping[str, Any]]) -> None:
-        self._nlp = _build(json.dumps(list(patterns), sort_keys=True))
+        self._analyser = _build(json.dumps(list(patterns), sort_keys=True))
 
     def analyse(self, documents: Sequence[Document]) -> list[AnalysedDocument]:
         return list(self.analyse_each(documents))
@@ -135,55 +137,17 @@ class Pipeline:
     def analyse_each(self, documents: Iterable[Document]) -> Iterator[AnalysedDocument]:
         """Analysed documents, in order, each as soon as its last paragraph is through: the
         caller keeps what it needs of one document and lets the rest go."""
-        pending: list[Document] = []
-
-        def jobs() -> Iterator[tuple[str, tuple[int, int, int]]]:
-            for document in documents:
-                pending.append(document)
-                for number, (offset, text) in enumerate(paragraphs(document.text)):
-                    yield text, (len(pending) - 1, number, offset)
-
-        done = 0  # documents of `pending` already yielded
-        sentences: list[Sentence] = []
-        for spacy_doc, (doc_index, number, offset) in self._nlp.pipe(jobs(), as_tuples=True):
-            while doc_index > done:  # every earlier document is complete
-                yield AnalysedDocument(pending[done], tuple(sentences))
-                pending[done] = _DONE
-                sentences = []
-                done += 1
-            sentences.extend(_sentences(spacy_doc, number, offset, len(sentences)))
-        while done < len(pending):
-            yield AnalysedDocument(pending[done], tuple(sentences))
-            pending[done] = _DONE
-            sentences = []
-            done += 1
+        analyser = self._analyser
+        for document in documents:
+            sentences: list[Sentence] = []
+            for number, (offset, text) in enumerate(paragraphs(document.text)):
+                sentences.extend(analyser.sentences(text, number, offset, len(sentences)))
+            yield AnalysedDocument(document, tuple(sentences))
 
 
-# spaCy's own warnings ("[W036] The component 'span_ruler' does not have any patterns
-# defined", from a rule set without patterns) say nothing a crossdoc user can act on.
+# spaCy's own warnings (such as "[W036] The component 'span_ruler' does not have any
+# patterns defined") say nothing a crossdoc user can act on.
 SPACY_WARNING = r"\[W\d{3}\]"
-
-
-class _Quiet:
-    """The spaCy pipeline, with spaCy's warnings silenced while it builds and runs (each
-    step of `pipe` under its own filter, so the caller's warnings stay as they were)."""
-
-    def __init__(self, nlp: Any) -> None:
-        self.nlp = nlp
-
-    def pipe(self, *args: Any, **kwargs: Any) -> Iterator[Any]:
-        with _Silenced():
-            results = iter(self.nlp.pipe(*args, **kwargs))
-        while True:
-            with _Silenced():
-                try:
-                    item = next(results)
-                except StopIteration:
-                    return
-            yield item
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.nlp, name)
 
 
 class _Silenced(warnings.catch_warnings):
@@ -195,129 +159,243 @@ class _Silenced(warnings.catch_warnings):
 
 
 @lru_cache(maxsize=4)
-def _build(patterns_json: str) -> Any:
-    with _Silenced():
-        return _Quiet(_build_pipeline(patterns_json))
-
-
-def _build_pipeline(patterns_json: str) -> Any:
+def _build(patterns_json: str) -> _Analyser:
     import spacy  # imported here so that `crossdoc --help` stays fast
 
-    nlp = spacy.blank("en")
-    nlp.add_pipe("sentencizer")
-    if not spacy.language.Language.has_factory(LINE_BREAKS):
-        spacy.language.Language.component(LINE_BREAKS, func=_line_breaks)
-    nlp.add_pipe(LINE_BREAKS)
-    ruler: Any = nlp.add_pipe(
-        "span_ruler",
-        config={"spans_key": SPANS_KEY, "phrase_matcher_attr": "LOWER", "validate": True},
-    )
-    ruler.add_patterns(json.loads(patterns_json))
-    return nlp
+    with _Silenced():
+        return _Analyser(spacy.blank("en"), json.loads(patterns_json))
 
 
-def _line_breaks(doc: Any) -> Any:
-    """After the sentencizer: a line (after a "\\n" token) starts a sentence, unless it is a
-    list item continuing a sentence that has not ended ("based in:\\n- Bulgaria"); a bullet
-    or an item's number ("2." in "\\n2. Hungary") never ends one."""
-    for index, token in enumerate(doc[:-1]):
-        if not (token.is_space and "\n" in token.text) or index == 0:
+def sentence_starts(
+    texts: Sequence[str], words: Sequence[Word], stops: frozenset[str]
+) -> list[bool]:
+    """Which tokens start a sentence. First spaCy's sentencizer: a sentence ends after its
+    final punctuation (and the quotes or brackets closing it). Then line breaks: a line
+    (after a "\\n" token) starts a sentence, unless it is a list item continuing a sentence
+    that has not ended ("based in:\\n- Bulgaria"); a bullet or an item's number ("2." in
+    "\\n2. Hungary") never ends one. `words[n]` is token n's Word; `stops` are the
+    sentencizer's final punctuation."""
+    count = len(texts)
+    starts = [False] * count
+    if not count:
+        return starts
+    starts[0] = True
+    start, seen_stop = 0, False
+    for index, text in enumerate(texts):  # spaCy's Sentencizer.predict, on strings
+        stop = text in stops
+        if seen_stop and not words[index][3] and not stop:
+            starts[start] = True
+            start, seen_stop = index, False
+        elif stop:
+            seen_stop = True
+    starts[start] = True
+    for index in range(1, count - 1):
+        if not (words[index][4] and "\n" in texts[index]):
             continue
-        token.is_sent_start = False
-        content = _item_content(doc, index + 1)
+        starts[index] = False
+        content = _item_content(texts, index + 1)
         if content is None:
-            doc[index + 1].is_sent_start = True
+            starts[index + 1] = True
             continue
-        before = doc[index - 1]
-        closing = (before.is_quote or before.is_bracket) and index > 1
-        ended = before.text in SENTENCE_STOPS or (
-            closing and doc[index - 2].text in SENTENCE_STOPS
+        closing = words[index - 1][6] and index > 1
+        ended = texts[index - 1] in SENTENCE_STOPS or (
+            closing and texts[index - 2] in SENTENCE_STOPS
         )  # '... the following:\n- A' goes on; '... was agreed.\n- A' starts anew
-        doc[index + 1].is_sent_start = bool(ended)
-        for inner in doc[index + 2 : content + 1]:
-            inner.is_sent_start = False
-    return doc
+        starts[index + 1] = ended
+        for inner in range(index + 2, min(content + 1, count)):
+            starts[inner] = False
+    return starts
 
 
-def _item_content(doc: Any, index: int) -> int | None:
+def _item_content(texts: Sequence[str], index: int) -> int | None:
     """The index of the first token after the bullet of a list item starting at `index`
     ("-", "•", "2." or "2)"), or None when no list item starts there."""
-    token = doc[index]
-    if token.text in BULLETS and index + 1 < len(doc):
+    token = texts[index]
+    if token in BULLETS and index + 1 < len(texts):
         return index + 1
-    if token.text.isdigit() and index + 2 < len(doc) and doc[index + 1].text in (".", ")"):
+    if token.isdigit() and index + 2 < len(texts) and texts[index + 1] in (".", ")"):
         return index + 2
-    if token.text[:-1].isdigit() and token.text[-1:] in ".)" and index + 1 < len(doc):
+    if token[:-1].isdigit() and token[-1:] in ".)" and index + 1 < len(texts):
         return index + 1
     return None
 
 
-def _sentences(spacy_doc: Any, paragraph: int, offset: int, first_index: int) -> Iterable[Sentence]:
-    sents = list(spacy_doc.sents)
-    spans = _longest_per_label(
-        sorted(
-            spacy_doc.spans.get(SPANS_KEY, []), key=lambda s: (s.start_char, -s.end_char, s.label_)
+class _Analyser:
+    """The rules' patterns, as spaCy's span ruler reads them (phrases compared in lower case,
+    token patterns in spaCy's Matcher syntax), and the records rules receive.
+
+    What the span ruler found is found here, faster: phrases go to spaCy's PhraseMatcher;
+    token patterns to checker.patterns, which tests each distinct word once against every
+    token condition (spaCy's Matcher tests each token against each pattern); patterns
+    beyond what it knows go to spaCy's Matcher. Every word's attributes (its text, lower
+    case, number and punctuation flags, the conditions it meets) are read once per run and
+    kept, so a token costs a dictionary look-up, not a spaCy Token object.
+    """
+
+    def __init__(self, nlp: Any, patterns: Sequence[Mapping[str, Any]]) -> None:
+        from spacy.attrs import IDX, ORTH
+        from spacy.errors import MatchPatternError
+        from spacy.matcher import Matcher, PhraseMatcher
+        from spacy.pipeline import Sentencizer
+        from spacy.schemas import validate_token_pattern
+
+        from checker.patterns import TokenPatterns, supported
+
+        self.vocab = nlp.vocab
+        self.make_doc = nlp.make_doc
+        self.columns = [ORTH, IDX]
+        self.stops = frozenset(Sentencizer.default_punct_chars)
+        self.labels: dict[int, tuple[str, str, int]] = {}  # match key -> label, id, id hash
+        self.phrases = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.fallback = Matcher(nlp.vocab, validate=True)
+        phrases: dict[str, list[str]] = {}
+        tokens: list[tuple[int, Any]] = []
+        for entry in patterns:
+            label, ident = str(entry["label"]), str(entry.get("id", ""))
+            name = repr((label, ident))
+            key = nlp.vocab.strings.add(name)
+            self.labels[key] = (label, ident, nlp.vocab.strings.add(ident) if ident else 0)
+            pattern = entry["pattern"]
+            if isinstance(pattern, str):
+                phrases.setdefault(name, []).append(pattern)
+            elif isinstance(pattern, list):
+                errors = validate_token_pattern(pattern)
+                if errors:
+                    raise MatchPatternError(repr((label, ident)), {0: errors})
+                if supported(pattern):
+                    tokens.append((key, pattern))
+                else:
+                    self.fallback.add(name, [pattern])
+            else:
+                raise ValueError(f"a pattern is a string or a list of token specs: {pattern!r}")
+        texts = [(name, text) for name, listed in phrases.items() for text in listed]
+        for (name, _), doc in zip(texts, nlp.tokenizer.pipe(t for _, t in texts), strict=True):
+            self.phrases.add(name, [doc])
+        self.tokens = TokenPatterns(tokens)
+        self.words: dict[int, Word] = {}  # orth id -> the word's attributes
+
+    def word(self, orth: int) -> Word:
+        lexeme = self.vocab[orth]
+        known = (
+            lexeme.orth_,
+            lexeme.lower_,
+            bool(lexeme.like_num),
+            bool(lexeme.is_punct),
+            bool(lexeme.is_space),
+            self.tokens.word_bits(lexeme),
+            bool(lexeme.is_quote or lexeme.is_bracket),
         )
-    )
-    starts = [sent.start for sent in sents]
-    by_sentence: dict[int, list[Any]] = {}
-    for span in spans:  # each match belongs to the sentence it starts in, if it ends there
-        number = bisect.bisect_right(starts, span.start) - 1
-        if number >= 0 and span.end <= sents[number].end:
-            by_sentence.setdefault(number, []).append(span)
-    line_starts = {
-        t.i + 1 for t in spacy_doc if t.is_space and "\n" in t.text and t.i + 1 < len(spacy_doc)
-    }
-    bullets = {
-        i
-        for start in line_starts
-        if (content := _item_content(spacy_doc, start)) is not None
-        for i in range(start, content)
-    }
-    index = first_index
-    for number, sent in enumerate(sents):
-        # line breaks are not tokens: rules see words and punctuation, each line's first
-        # token marked; a mention's token indices count the tokens kept
-        kept = [t for t in sent if not t.is_space]
-        if not kept:
-            continue
-        position = {t.i: k for k, t in enumerate(kept)}
-        tokens = tuple(
-            Token(
-                t.text,
-                t.lower_,
-                offset + t.idx,
-                offset + t.idx + len(t.text),
-                bool(t.like_num),
-                bool(t.is_punct),
-                t.i in line_starts,
-                t.i in bullets,
+        self.words[orth] = known
+        return known
+
+    def matches(self, spacy_doc: Any, bits: list[int]) -> list[tuple[int, int, str, str]]:
+        """(start, end, label, id) of every match, in the span ruler's order: by start,
+        longest first, then label; of equal spans of one label, the first id (by hash)."""
+        found: set[tuple[int, int, int]] = set()
+        if len(self.phrases):
+            found.update((start, end, key) for key, start, end in self.phrases(spacy_doc))
+        if len(self.tokens):
+            found.update(self.tokens.match(bits))
+        if len(self.fallback):
+            found.update((start, end, key) for key, start, end in self.fallback(spacy_doc))
+        labelled = {
+            (start, end, *self.labels[key][:2], self.labels[key][2])
+            for start, end, key in found
+            if start != end
+        }
+        ordered = sorted(labelled, key=lambda m: (m[0], -m[1], m[2], m[4]))
+        return [(start, end, label, ident) for start, end, label, ident, _ in ordered]
+
+    def sentences(self, text: str, paragraph: int, offset: int, first_index: int) -> list[Sentence]:
+        """The sentences of one paragraph (`text`, at `offset` in its document)."""
+        with _Silenced():
+            spacy_doc = self.make_doc(text)
+            # columns, not rows: a list per token would cost more than the rest of the step
+            orths, starts_at = (
+                spacy_doc.to_array(self.columns).T.tolist() if len(spacy_doc) else ([], [])
             )
-            for t in kept
-        )
-        mentions = tuple(
-            Mention(
-                span.label_,
-                span.id_ or span.text.lower(),
-                span.text,
-                offset + span.start_char,
-                offset + span.end_char,
-                _kept_index(position, span.start, sent.end),
-                _kept_index(position, span.end, sent.end, len(kept)),
+            words, word = self.words, self.word
+            known = [words.get(orth) or word(orth) for orth in orths]
+            matches = self.matches(spacy_doc, [w[5] for w in known])
+        texts = [w[0] for w in known]
+        count = len(orths)
+        line_starts = {n + 1 for n in range(count - 1) if known[n][4] and "\n" in texts[n]}
+        bullets = {
+            n
+            for start in line_starts
+            if (content := _item_content(texts, start)) is not None
+            for n in range(start, content)
+        }
+        starts = sentence_starts(texts, known, self.stops)
+        first_tokens = [0, *(n for n in range(1, count) if starts[n])] if count else []
+        sents = list(zip(first_tokens, [*first_tokens[1:], count], strict=True))
+        by_sentence: dict[int, list[tuple[int, int, str, str]]] = {}
+        for match in _longest_per_label(matches):
+            # each match belongs to the sentence it starts in, if it ends there
+            number = bisect.bisect_right(first_tokens, match[0]) - 1
+            if number >= 0 and match[1] <= sents[number][1]:
+                by_sentence.setdefault(number, []).append(match)
+        made: list[Sentence] = []
+        new_token = tuple.__new__
+        every = [
+            new_token(
+                Token,
+                (
+                    token_text,
+                    known_word[1],
+                    offset + at,
+                    offset + at + len(token_text),
+                    known_word[2],
+                    known_word[3],
+                    n in line_starts,
+                    n in bullets,
+                ),
             )
-            for span in by_sentence.get(number, [])
-        )
-        start_char, end_char = kept[0].idx, kept[-1].idx + len(kept[-1].text)
-        yield Sentence(
-            index,
-            paragraph,
-            offset + start_char,
-            offset + end_char,
-            spacy_doc.text[start_char:end_char],
-            tokens,
-            mentions,
-        )
-        index += 1
+            for n, (token_text, known_word, at) in enumerate(
+                zip(texts, known, starts_at, strict=False)
+            )
+        ]
+        for number, (first, stop) in enumerate(sents):
+            # line breaks are not tokens: rules see words and punctuation, each line's
+            # first token marked; a mention's token indices count the tokens kept
+            kept = [n for n in range(first, stop) if not known[n][4]]
+            if not kept:
+                continue
+            tokens = tuple(map(every.__getitem__, kept))
+            mentions: tuple[Mention, ...] = ()
+            if number in by_sentence:
+                position = {n: k for k, n in enumerate(kept)}
+                mentions = tuple(
+                    Mention(
+                        label,
+                        ident or text[starts_at[start] : _end_char(starts_at, texts, end)].lower(),
+                        text[starts_at[start] : _end_char(starts_at, texts, end)],
+                        offset + starts_at[start],
+                        offset + _end_char(starts_at, texts, end),
+                        _kept_index(position, start, stop),
+                        _kept_index(position, end, stop, len(kept)),
+                    )
+                    for start, end, label, ident in by_sentence[number]
+                )
+            start_char = starts_at[kept[0]]
+            end_char = starts_at[kept[-1]] + len(texts[kept[-1]])
+            made.append(
+                Sentence(
+                    first_index + len(made),
+                    paragraph,
+                    offset + start_char,
+                    offset + end_char,
+                    text[start_char:end_char],
+                    tokens,
+                    mentions,
+                )
+            )
+        return made
+
+
+def _end_char(starts_at: Sequence[int], texts: Sequence[str], end: int) -> int:
+    """The character offset just after token `end - 1`."""
+    return starts_at[end - 1] + len(texts[end - 1])
 
 
 def _kept_index(position: dict[int, int], token: int, stop: int, default: int = 0) -> int:
@@ -330,14 +408,17 @@ def _kept_index(position: dict[int, int], token: int, stop: int, default: int = 
     return default
 
 
-def _longest_per_label(spans: Sequence[Any]) -> list[Any]:
+def _longest_per_label(
+    matches: Sequence[tuple[int, int, str, str]],
+) -> list[tuple[int, int, str, str]]:
     """Drop a match nested inside a longer match of the same label ("Korea" in "South Korea").
-    `spans` are sorted by start, longest first, so a running end per label suffices."""
-    kept: list[Any] = []
+    `matches` are sorted by start, longest first, so a running end per label suffices."""
+    kept: list[tuple[int, int, str, str]] = []
     reach: dict[str, int] = {}
-    for span in spans:
-        if reach.get(span.label_, -1) >= span.end:
+    for match in matches:
+        _, end, label, _ = match
+        if reach.get(label, -1) >= end:
             continue
-        kept.append(span)
-        reach[span.label_] = max(reach.get(span.label_, -1), span.end)
+        kept.append(match)
+        reach[label] = max(reach.get(label, -1), end)
     return kept

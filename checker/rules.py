@@ -146,6 +146,35 @@ class RuleSet:
         return list(merged.values())
 
 
+@dataclass(frozen=True)
+class RuleSource:
+    """Where a rule set comes from, so that another process (a worker, a Dask task) loads
+    the same rules again by path: the project's rules directories (path, as shown), the
+    bundled rules or not, and the rules enabled and disabled."""
+
+    directories: tuple[tuple[str, str], ...] = ()
+    bundled: str | None = None
+    enable: tuple[str, ...] = ()
+    disable: tuple[str, ...] = ()
+
+    def load(self) -> RuleSet:
+        """The rules enabled (with rule errors and notes, as `combine_rules` gives them)."""
+        return self.combined().select(self.enable, self.disable)
+
+    def combined(self) -> RuleSet:
+        """Every rule of the directories, enabled or not."""
+        directories = [(Path(path), shown) for path, shown in self.directories]
+        bundled = Path(self.bundled) if self.bundled is not None else None
+        return combine_rules(directories, bundled)
+
+    def folders(self) -> list[Path]:
+        """Every rules directory in use (what the cache's key hashes)."""
+        return [
+            *([Path(self.bundled)] if self.bundled is not None else []),
+            *(Path(path) for path, _ in self.directories),
+        ]
+
+
 def load_rules(directory: Path, display: str | None = None) -> RuleSet:
     """Import every rule module of `directory`, in file-name order.
 

@@ -15,6 +15,25 @@ ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--slow", action="store_true", help="also run the tests marked slow (.ci/run does)"
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line("markers", "slow: minutes, not seconds; run with --slow")
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--slow"):
+        return
+    skip = pytest.mark.skip(reason="slow: run with --slow")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)
+
+
 @pytest.fixture(scope="session")
 def ruleset() -> RuleSet:
     rules = load_rules(ROOT / "rules")
@@ -50,3 +69,11 @@ def audit_texts(tmp_path: Path, ruleset: RuleSet):  # type: ignore[no-untyped-de
         return audit_folder(folder, ruleset)
 
     return run
+
+
+@pytest.fixture(autouse=True)
+def own_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test audits with a cache of its own ($XDG_CACHE_HOME/crossdoc), so that no test
+    takes facts from another's run (a test may change a rule in memory, which the cache's
+    key cannot see), and the project's own .crossdoc_cache/ is left alone."""
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path_factory.mktemp("xdg-cache")))

@@ -9,6 +9,7 @@ from typing import Any
 from checker.model import Report
 from checker.reporters import DEFAULT_VIEW, View
 from checker.reporters.records import as_records, departing
+from checker.terminal import safe_line
 
 SUFFIX = ".txt"
 
@@ -34,7 +35,9 @@ def gated(records: dict[str, Any]) -> Iterator[tuple[dict[str, Any], dict[str, A
 
 
 def line(finding: dict[str, Any], statement: dict[str, Any]) -> str:
-    return (
+    """One line, whatever the document says or its file is called: control characters and
+    line breaks are visible escapes (`checker.terminal`)."""
+    return safe_line(
         f"{statement['path']}:{statement['line']}:{statement['column']}: "
         f"{finding['verdict']} {finding['rule']}: {one_line(finding['key'])}: "
         f"{one_line(finding['message'])}"

@@ -10,14 +10,17 @@ from checker.model import Report
 from checker.reporters import DEFAULT_VIEW, View
 from checker.reporters.concise import gated, one_line
 from checker.reporters.records import as_records
+from checker.terminal import safe
 
 SUFFIX = ".txt"
 COMMANDS = {"error": "error", "warning": "warning", "info": "notice"}
 
 
 def escape_data(text: str) -> str:
-    """The message: '%', CR and LF are escaped (GitHub's workflow-command rules)."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """The message: '%', CR and LF are escaped (GitHub's workflow-command rules); other
+    control characters (a document's escape sequences) become visible escapes, so the log
+    shows them rather than obeys them."""
+    return safe(text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(text: str) -> str:

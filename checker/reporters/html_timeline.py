@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from checker.reporters.records import departing
+from checker.terminal import safe
 
 WIDTH = 1100  # the SVG's coordinate width; it scales to the page
 LEFT = 230  # the column of document labels
@@ -38,8 +39,9 @@ PROBLEM_VERDICTS = ("discrepancy", "ordering_difference", "complementary")
 
 
 def esc(text: Any) -> str:
-    """Any text as HTML character data or an attribute value: it can add no markup."""
-    return "" if text is None else html.escape(str(text), quote=True)
+    """Any text as HTML character data or an attribute value: it can add no markup, and its
+    control characters and bidi overrides are shown as escapes (`checker.terminal.safe`)."""
+    return "" if text is None else html.escape(safe(text), quote=True)
 
 
 def cut(text: str, length: int) -> str:

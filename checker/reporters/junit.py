@@ -10,6 +10,7 @@ from typing import Any
 from checker.model import Report
 from checker.reporters import DEFAULT_VIEW, View
 from checker.reporters.records import as_records, departing, position
+from checker.terminal import safe_records
 
 SUFFIX = ".xml"
 
@@ -46,7 +47,9 @@ def test_case(finding: dict[str, Any]) -> ET.Element:
 
 
 def render(report: Report, view: View = DEFAULT_VIEW) -> str:
-    records = as_records(report)
+    # XML 1.0 cannot hold most C0 controls (a document's ESC, \x01, \x0b) even as character
+    # references: every string is made safe first, its controls shown as visible escapes
+    records = safe_records(as_records(report))
     cases = [test_case(finding) for finding in records["findings"]]
     failures = sum(1 for case in cases if case.find("failure") is not None)
     suites = ET.Element(

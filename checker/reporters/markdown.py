@@ -18,6 +18,7 @@ from checker.reporters.records import (
     rule_titles,
     side_role,
 )
+from checker.terminal import safe_line
 
 SUFFIX = ".md"
 # In a table cell only these can change structure: pipes end cells, brackets make links and
@@ -33,10 +34,11 @@ HEADINGS = {
 
 
 def escape(text: str | None) -> str:
-    """Plain text safe in a Markdown table cell: HTML-escaped, specials backslashed, one line."""
+    """Plain text safe in a Markdown table cell: HTML-escaped, specials backslashed, one line,
+    control characters as visible escapes (the report is also read in terminals)."""
     if text is None:
         return ""
-    flat = " ".join(str(text).split())
+    flat = safe_line(" ".join(str(text).split()))
     return _MARKDOWN_SPECIAL.sub(r"\\\1", html.escape(flat, quote=False))
 
 

@@ -21,6 +21,7 @@ from checker.reporters.records import (
     position,
     side_role,
 )
+from checker.terminal import safe_records
 
 SUFFIX = ".txt"
 DEFAULT_LIMIT = 50  # problems listed in full; the reports hold the rest
@@ -48,8 +49,9 @@ def terminal_width(view: View) -> int:
 
 def render(report: Report, view: View = DEFAULT_VIEW) -> str:
     """The table as text, fitted to the width; in colour when the view asks (rich writes
-    the escape codes). Document text is printed as text, never as rich markup."""
-    records = as_records(report)
+    the escape codes). Document text is printed as text, never as rich markup, with its
+    control characters and line breaks as visible escapes (`checker.terminal`)."""
+    records = safe_records(as_records(report))
     buffer = io.StringIO()
     console = Console(
         file=buffer,

@@ -58,6 +58,25 @@ VAGUE = {
 
 _WORD = "|".join(sorted((*UNITS, *SCALES), key=len, reverse=True))
 _DIGITS = r"\d{1,3}(?:(?:,|\s)\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# Past 2**53 a float no longer holds every whole number ("99999999999999999999" and
+# "100000000000000000000" would be one value), and a 400-digit number is no float at all:
+# such numbers are not read, rather than read wrong.
+LARGEST_NUMBER = 2.0**53
+
+
+def readable(value: float) -> bool:
+    return math.isfinite(value) and abs(value) < LARGEST_NUMBER
+
+
+def negative(text: str, start: int) -> bool:
+    """A minus sign glued to the number at `start` ("-40,000 troops"): a count or a sum is
+    never negative, so the number is not read (not read as 40,000). A dash after a word or
+    a number ("10-40,000", "COVID-19") is no minus sign."""
+    if start == 0 or text[start - 1] not in "-\u2212":
+        return False
+    return start == 1 or not (text[start - 2].isalnum() or text[start - 2] in "-\u2212")
+
+
 _DIGIT_NUMBER = rf"(?:{_DIGITS})(?:\s+(?:hundred|thousand|million|billion))?"
 # "a" and "an" are numbers only before a scale: "a thousand troops", not "a force"
 _WORD_NUMBER = (
@@ -134,7 +153,7 @@ def parse_number(text: str) -> float | None:
         value = float(re.sub(r"[,\s]", "", digits.group(1)))
         if digits.group(2):
             value *= SCALES[digits.group(2)]
-        return value
+        return value if readable(value) else None
     words = [w for w in re.split(r"[\s-]+", text) if w and w != "and"]
     if words and words[0] in ("a", "an") and len(words) > 1:
         words = words[1:]
@@ -199,6 +218,8 @@ def find_amounts(text: str) -> list[tuple[int, int, Amount]]:
     """Every amount in `text`, as (start, end, amount)."""
     found = []
     for match in AMOUNT.finditer(text):
+        if negative(text, match.start()):
+            continue
         amount = amount_from_match(match)
         if amount is not None:
             found.append((match.start(), match.end(), amount))
@@ -442,8 +463,8 @@ def read_number(text: str, *, decimal_dots: bool = True) -> NumberReading | None
     `decimal_dots`: whether the sentence writes decimals with a dot, so that "40.000" is
     40 (a decimal), not 40000 (dot thousands).
     """
-    if text.isdigit():
-        return NumberReading(float(text), 1.0, 1.0)  # the usual case, without the regex
+    if text.isdigit():  # the usual case, without the regex
+        return NumberReading(float(text), 1.0, 1.0) if readable(float(text)) else None
     cleaned = " ".join(text.replace("\u00a0", " ").replace("\u202f", " ").split())
     digits = _DIGIT_READING.fullmatch(cleaned)
     if digits:
@@ -465,6 +486,8 @@ def _read_digits(match: re.Match[str], decimal_dots: bool) -> NumberReading | No
         return None
     decimals = len(written.partition(".")[2])  # "1.20" is stated to the hundredth
     grain = Decimal(10) ** -decimals * scale
+    if not readable(float(number * scale)):
+        return None
     return NumberReading(float(number * scale), float(grain), float(scale))
 
 
@@ -629,6 +652,8 @@ def read_quantity(
         return []
     # "between 40 countries" and "up from 40,000" state one number: the span starts at it
     start = _start_of_first(match, skip_before)
+    if negative(text, start):
+        return []
     bound = bound_before(text, start) if start == match.start() or skip_before else None
     if bound is not None:
         start = bound.start
