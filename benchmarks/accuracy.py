@@ -1,7 +1,10 @@
 """Accuracy on the labelled development corpus (benchmarks/corpus/labels.yaml).
 
 Each event folder is audited on its own, with every rule. A finding's statement stands for a
-labelled statement when both are in the same document and their text overlaps; two
+labelled statement when both are in the same document and their text overlaps, or when a fact
+the audit read in the labelled quote's text (same rule and key) is the one the finding holds
+for that document (a document that states a fact twice is cited once, not necessarily where
+the label quotes it); two
 documents' statements in one finding are compared (same side: agreement; two sides: the
 relation of those sides), and are not compared otherwise. Printed: precision and recall per
 verdict over labelled pairs of statements, discrepancy precision over every pair the audit
@@ -29,9 +32,10 @@ from tabulate import tabulate
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from checker.audit import run_audit  # noqa: E402
+from checker.audit import extract_facts, report_of  # noqa: E402
 from checker.ingest import load_corpus  # noqa: E402
 from checker.model import Finding, Verdict  # noqa: E402
+from checker.nlp import Pipeline  # noqa: E402
 from checker.rules import load_rules  # noqa: E402
 
 VERDICTS = ["agreement", "discrepancy", "ordering_difference", "complementary"]
@@ -57,9 +61,21 @@ class Audited:
 
     stands: list[tuple[Place, int, int]] = field(default_factory=list)  # place, finding, side
     findings: list[Finding] = field(default_factory=list)
+    read: list[tuple[Place, str, str]] = field(default_factory=list)  # place, rule, fact key
 
     def where(self, place: Place) -> list[tuple[int, int]]:
-        return [(f, s) for stood, f, s in self.stands if stood.overlaps(place)]
+        found = {(f, s) for stood, f, s in self.stands if stood.overlaps(place)}
+        keys = {(rule, key) for stood, rule, key in self.read if stood.overlaps(place)}
+        for number, finding in enumerate(self.findings):
+            if not any(
+                finding.rule == rule and (finding.key == key or finding.key.startswith(key + " ["))
+                for rule, key in keys
+            ):
+                continue
+            for side_number, side in enumerate(finding.sides):
+                if any(s.path == place.doc for s in side.statements):
+                    found.add((number, side_number))
+        return sorted(found)
 
     def pair_verdict(self, first: Place, second: Place) -> str:
         """How the audit relates two statements: the best relation of any finding holding both."""
@@ -85,10 +101,20 @@ def offset(text: str, line: int, column: int) -> int:
 
 
 def audit_event(folder: Path, corpus: Path, rules_dir: Path) -> Audited:
-    documents = load_corpus([str(folder)], corpus).documents
-    report = run_audit(documents, load_rules(rules_dir)).report
+    documents = sorted(load_corpus([str(folder)], corpus).documents, key=lambda d: (d.path, d.id))
+    ruleset = load_rules(rules_dir)
+    facts, errors = extract_facts(Pipeline(ruleset.patterns()).analyse_each(documents), ruleset)
+    report = report_of(documents, facts, errors, ruleset).report
     originals = {d.path: d.original for d in documents}
+    paths = {d.id: d.path for d in documents}
     audited = Audited(findings=list(report.findings))
+    for rule_facts in facts.values():
+        for fact in rule_facts:
+            path, span = paths[fact.span.document], fact.span
+            text = originals[path]
+            start = offset(text, span.line, span.column)
+            end = offset(text, span.end_line or span.line, span.end_column or span.column)
+            audited.read.append((Place(path, start, max(start + 1, end)), fact.rule, fact.key))
     for number, finding in enumerate(report.findings):
         for side_number, side in enumerate(finding.sides):
             for s in side.statements:
@@ -142,6 +168,10 @@ def measure(corpus: Path, rules_dir: Path, verbose: bool) -> dict[str, Any]:
             got = min(predicted_fact, key=GRAVITY.index) if predicted_fact else NOT_COMPARED
             if got == fact["verdict"]:
                 facts_right += 1
+            elif verbose:
+                misses.append(
+                    f"fact {fact['id']} ({fact['kind']}): expected {fact['verdict']}, got {got}"
+                )
         # every discrepancy the audit reports, labelled or not
         for finding in audited.findings:
             if finding.verdict is not Verdict.DISCREPANCY:

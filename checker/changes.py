@@ -12,13 +12,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from tabulate import tabulate
-
 from checker.contracts import REPORT_SCHEMA, validate
 from checker.errors import CrossdocError
 from checker.output import read_crossdoc_json
 from checker.reporters.markdown import escape
 from checker.reporters.records import SCHEMA, departing, position
+from checker.terminal import wrap_cells
 
 Identity = tuple[str, str, str, str, tuple[str, ...]]
 
@@ -123,12 +122,7 @@ HEADERS = ["change", "rule", "fact", "verdict", "old sides", "new sides", "where
 def render_table(changes: list[Change]) -> str:
     if not changes:
         return "crossdoc: no change in the findings\n"
-    body = tabulate(
-        rows(changes),
-        headers=HEADERS,
-        tablefmt="simple_grid",
-        maxcolwidths=[None, 24, 24, None, 30, 30, 30],
-    )
+    body = wrap_cells(rows(changes), [None, 24, 24, None, 30, 30, 30], HEADERS)
     return f"crossdoc: {summary_line(changes)}\n{body}\n"
 
 

@@ -20,12 +20,13 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from checker.model import Fact
-from checker.nlp import Sentence, Token
+from checker.nlp import Mention, Sentence, Token
 from checker.values import Value, find_values
 
-# Words that join a value to the noun phrase after it: "$2 billion in aid", "2% of GDP".
+# Words that join a value to the noun phrase after it: "$2 billion in aid", "2% of GDP",
+# "$783 billion on energy".
 LINKS = frozenset(
-    {"in", "of", "for", "worth", "the", "a", "an", "additional", "new", "more", "extra",
+    {"in", "of", "for", "on", "worth", "the", "a", "an", "additional", "new", "more", "extra",
      "further", "total", "another", "some", "its", "their", "our", "us", "u.s."}
 )  # fmt: skip
 # Function words: never a head or a qualifier.
@@ -70,6 +71,10 @@ VERBS = frozenset(
 MEASURE_WORDS = frozenset({"number", "total", "amount", "share", "proportion", "percentage"})
 INCREMENT_WORDS = frozenset({"additional", "further", "another", "extra", "new", "more"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "our"})
+PREPOSITIONS = frozenset(
+    {"in", "into", "to", "for", "from", "of", "across", "with", "at", "on", "within", "near",
+     "throughout", "inside", "towards", "toward", "against", "among", "between", "around"}
+)  # fmt: skip
 # A decision reported done: the figure it set holds once.
 SETTLED_VERBS = frozenset(
     {"approved", "adopted", "passed", "voted", "signed", "enacted", "awarded", "allocated",
@@ -78,6 +83,31 @@ SETTLED_VERBS = frozenset(
 )  # fmt: skip
 # ... unless the figure is a running total: "has announced $185 million to date".
 RUNNING_TOTAL = frozenset({"date", "far", "total", "totals", "cumulative", "bringing", "now"})
+# Names of days and months: "$5 million on Monday" is not about Monday.
+TIME_WORDS = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
+     "oct", "nov", "dec", "today", "yesterday", "tomorrow", "tonight", "week", "weekend"}
+)  # fmt: skip
+# Verbs that say what a quantity amounts to, after the thing it measures: "federal support
+# tops $10.2 billion", "the death toll stands at 50,000", "the budget is $412 million".
+AMOUNT_VERBS = frozenset(
+    {"totals", "totaled", "totalled", "total", "tops", "topped", "top", "reached", "reaches",
+     "reach", "surpassed", "surpasses", "exceeded", "exceeds", "is", "was", "are", "were",
+     "stands", "stood", "amounts", "amounted", "rose", "rises", "grew", "grows", "climbed",
+     "climbs", "fell", "falls", "increased", "increases", "dropped", "declined", "jumped"}
+)  # fmt: skip
+AMOUNT_PREPOSITIONS = frozenset({"at", "to"})  # "stands at", "amounts to", "rose to"
+AUXILIARIES = frozenset({"has", "have", "had", "now", "already", "will", "so", "far"})
+# Verbs that bring something to a level: "this brings total assistance to $185 million",
+# "the agency increased its aid to $50 million": the level is of the verb's object.
+LEVEL_VERBS = frozenset(
+    {"brings", "brought", "bringing", "bring", "increased", "increases", "increasing",
+     "raised", "raises", "raising", "boosted", "boosts", "lifted", "lifts", "expanded",
+     "expands", "cut", "cuts", "reduced", "reduces", "lowered", "lowers"}
+)  # fmt: skip
+LEVEL_WINDOW = 16  # tokens between such a verb and "to" + the value
 CONTEXT_WINDOW = 10  # tokens each way read as a value's context
 ALIGNMENT_THRESHOLD = 0.2  # context overlap that makes two statements one fact
 SAME_VALUE_THRESHOLD = 0.05  # ... when they state the same value: a word in common
@@ -182,6 +212,17 @@ def read_frame(
 ) -> Frame:
     tokens = sentence.tokens
     phrase = phrase_after(tokens, after) or phrase_before_of(tokens, first)
+    if (
+        not phrase
+        or (after < len(tokens) and tokens[after].lower in ("for", "to"))
+        or normal(phrase[-1]) in TIME_WORDS
+    ):
+        # "federal support tops $10.2 billion for households": what it measures comes first
+        level_of = object_raised_to(tokens, first)
+        if level_of:
+            phrase, role = level_of, role or "to"
+        else:
+            phrase = subject_before(tokens, first) or phrase
     words = [normal(t) for t in phrase]
     head, qualifiers = classify(words, lexicon)
     qualifiers += qualifier_before(tokens, first)
@@ -361,6 +402,57 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
     return phrase
 
 
+def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
+    """'federal support tops $10.2 billion', 'Federal support as of March 6 totals $6.6
+    billion', 'the death toll stands at 50,000': the noun phrase before a verb that says
+    what it amounts to."""
+    index = first - 1
+    if index >= 0 and tokens[index].lower in AMOUNT_PREPOSITIONS:
+        index -= 1
+    if index < 0 or tokens[index].lower not in AMOUNT_VERBS:
+        return []
+    index -= 1
+    while index >= 0 and tokens[index].lower in AUXILIARIES:
+        index -= 1
+    # "as of March 6" between the subject and its verb
+    for back in range(index, max(-1, index - 6), -1):
+        if back >= 1 and tokens[back - 1].lower == "as" and tokens[back].lower == "of":
+            index = back - 2
+            break
+    phrase = content_run_before(tokens, index)
+    before = index - len(phrase)
+    if phrase and before >= 1 and tokens[before].lower in ("for", "in", "to", "on", "from", "at"):
+        # "federal support for Florida totals ...": the noun phrase's head comes before it
+        return content_run_before(tokens, before - 1) or phrase
+    return phrase
+
+
+def object_raised_to(tokens: Sequence[Token], first: int) -> list[Token]:
+    """'This brings total U.S. humanitarian assistance to support the response to $185
+    million' -> humanitarian assistance: the object of a verb that brings it to the value."""
+    if first < 2 or tokens[first - 1].lower != "to":
+        return []
+    for index in range(first - 2, max(-1, first - 2 - LEVEL_WINDOW), -1):
+        word = tokens[index].lower
+        if word in CLAUSE_BREAKS or word in (",", "."):
+            return []
+        if word in LEVEL_VERBS:
+            start = index + 1
+            while start < first and tokens[start].lower in LINKS:  # "the total U.S. aid"
+                start += 1
+            return phrase_after(tokens, start)
+    return []
+
+
+def content_run_before(tokens: Sequence[Token], index: int) -> list[Token]:
+    """The content words that end at tokens[index], read backwards (at most MAX_PHRASE)."""
+    phrase: list[Token] = []
+    while index >= 0 and len(phrase) < MAX_PHRASE and is_phrase_word(tokens[index]):
+        phrase.insert(0, tokens[index])
+        index -= 1
+    return phrase
+
+
 def phrase_before_of(tokens: Sequence[Token], index: int) -> list[Token]:
     """'a death toll of 50,000' -> death toll; 'a budget of $412 million' -> budget; 'aid
     worth $1.8 billion' -> aid."""
@@ -397,8 +489,29 @@ def predicate_near(tokens: Sequence[Token], first: int, last: int, lexicon: Lexi
 
 
 def actor_before(sentence: Sentence, offset: int, lexicon: Lexicon) -> str | None:
+    """The last actor named before the value that is not governed by a preposition: in "the
+    United States is providing aid for the earthquake in Türkiye and Syria", the United
+    States gives; Türkiye and Syria are where."""
     actors = [m for m in sentence.mentions if m.label in lexicon.actor_labels and m.end <= offset]
-    return actors[-1].id if actors else None
+    ends = {m.last_token: m for m in actors}
+    for mention in reversed(actors):
+        if not governed(sentence.tokens, mention.first_token, ends):
+            return mention.id
+    return None
+
+
+def governed(tokens: Sequence[Token], first: int, ends: Mapping[int, Mention]) -> bool:
+    """Is the name starting at tokens[first] (or the list it ends) the object of a preposition?"""
+    index = first - 1
+    while index >= 0:
+        word = tokens[index].lower
+        if word in DETERMINERS:
+            index -= 1
+        elif word in ("and", ",", "or") and index in ends:
+            index = ends[index].first_token - 1  # "in Türkiye and Syria": the list's start
+        else:
+            return word in PREPOSITIONS
+    return False
 
 
 def asserted(tokens: Sequence[Token], first: int) -> bool:

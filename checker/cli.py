@@ -909,8 +909,6 @@ def cmd_diff(args: argparse.Namespace, config: Config) -> int:
 def cmd_facts(args: argparse.Namespace, config: Config) -> int:
     import json
 
-    from tabulate import tabulate
-
     from checker.audit import merge_facts
     from checker.reporters.records import position
 
@@ -936,20 +934,13 @@ def cmd_facts(args: argparse.Namespace, config: Config) -> int:
     if args.format == "json":
         print(json.dumps(rows, indent=2, ensure_ascii=False))
     else:
-        from checker.terminal import safe
+        from checker.terminal import safe, wrap_cells
 
         table = [
             [safe(cell) for cell in (r["rule"], r["key"], r["value"], position(r), r["quote"])]
             for r in rows
         ]
-        print(
-            tabulate(
-                table,
-                headers=["rule", "key", "value", "where", "quote"],
-                tablefmt="simple_grid",
-                maxcolwidths=[None, 24, 30, 30, 50],
-            )
-        )
+        print(wrap_cells(table, [None, 24, 30, 30, 50], ["rule", "key", "value", "where", "quote"]))
     for error in (*ruleset.errors, *errors):
         UI.error(str(error))
     return EXIT_ERROR if ruleset.errors or errors else EXIT_OK

@@ -298,19 +298,27 @@ def relate(
     else:
         pairs = list(itertools.combinations(range(len(groups)), 2))
     relations = []
+    # each side's values and days, once: a side of thousands of documents meets many others
+    values = [group.distinct()[:VALUES_PER_SIDE] for group in groups]
+    days: dict[int, dict[str, set[int]]] = {}
     for i, j in pairs:
-        comparison = best_comparison(rule, groups[i], groups[j])
+        comparison = best_comparison(rule, groups[i], groups[j], (values[i], values[j]))
         if (
             over_time is not None
             and comparison.verdict is not Verdict.AGREEMENT
-            and not at_one_time(groups[i], groups[j], over_time)
+            and not at_one_time(groups[i], groups[j], over_time, days)
         ):
             comparison = change_over_time(rule, groups[i], groups[j], over_time)
         relations.append(Relation(i, j, comparison.verdict, comparison.detail))
     return tuple(relations)
 
 
-def at_one_time(first: ValueGroup, second: ValueGroup, context: Context) -> bool:
+def at_one_time(
+    first: ValueGroup,
+    second: ValueGroup,
+    context: Context,
+    known: dict[int, dict[str, set[int]]] | None = None,
+) -> bool:
     """Do two sides meet through documents of one event dated to the day, less than
     LEVEL_WINDOW_DAYS apart? Levels change from day to day (a death toll, aid given so far):
     documents further apart, or not dated to the day, may state a change, not a conflict.
@@ -326,8 +334,15 @@ def at_one_time(first: ValueGroup, second: ValueGroup, context: Context) -> bool
             found.setdefault(event.id if event else "", set()).add(span[0].toordinal())
         return found
 
-    theirs = days(second)
-    for event, mine in days(first).items():
+    def days_of(group: ValueGroup) -> dict[str, set[int]]:
+        if known is None:
+            return days(group)
+        if id(group) not in known:  # `known` lives as long as the groups it is keyed by
+            known[id(group)] = days(group)
+        return known[id(group)]
+
+    theirs = days_of(second)
+    for event, mine in days_of(first).items():
         other = theirs.get(event)
         if not other:
             continue
@@ -370,13 +385,19 @@ def change_over_time(
     )
 
 
-def best_comparison(rule: Rule, first: ValueGroup, second: ValueGroup) -> Comparison:
-    """Sides holding several values meet through the pair of values that fits best."""
-    candidates = [
-        rule.compare(a, b)
-        for a in first.distinct()[:VALUES_PER_SIDE]
-        for b in second.distinct()[:VALUES_PER_SIDE]
-    ]
+def best_comparison(
+    rule: Rule,
+    first: ValueGroup,
+    second: ValueGroup,
+    values: tuple[Sequence[Fact], Sequence[Fact]] | None = None,
+) -> Comparison:
+    """Sides holding several values meet through the pair of values that fits best
+    (`values`: each side's first VALUES_PER_SIDE distinct values, when already known)."""
+    mine, theirs = values or (
+        first.distinct()[:VALUES_PER_SIDE],
+        second.distinct()[:VALUES_PER_SIDE],
+    )
+    candidates = [rule.compare(a, b) for a in mine for b in theirs]
     return min(candidates, key=lambda c: preference(c.verdict))
 
 

@@ -419,6 +419,15 @@ def build_body(lines: Sequence[Line]) -> TextBuilder:
                 and not (block_top and (stands_alone(title) or looks_like_title(title)))
                 and not in_item
             )
+            # ... and the block after the break must end a sentence itself: two unfinished
+            # blocks in a row are headlines or a bullet's lines ("More than 1,000 Federal
+            # personnel are on the ground on Maui to aid response efforts" and "$12 million
+            # in assistance to over 3,300 households approved to date")
+            cut_short = (
+                cut_short
+                and pending_break is not None
+                and ends_sentence(clean(last_line_of_block(lines, number)))
+            )
             mid_sentence = unfinished and (first.islower() or cut_short)
             if pending_break is not None and item and (out.last == ":" or in_list):
                 out.trim_end()
@@ -534,6 +543,16 @@ def starts_list_item(previous: str, current: str, width: int, in_item: bool = Fa
         or in_item
         or len(before) + 2 + len(marker) + len(word) <= width
     )
+
+
+def last_line_of_block(lines: Sequence[Line], index: int) -> str:
+    """The last non-blank line of the block that lines[index] opens."""
+    last = lines[index].text
+    for line in lines[index + 1 :]:
+        if not line.text.strip() or set(line.text.strip()) <= {"\f"}:
+            break
+        last = line.text
+    return last
 
 
 def stands_alone(text: str) -> bool:

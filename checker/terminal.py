@@ -49,3 +49,23 @@ def safe_records(value: Any) -> Any:
     if isinstance(value, list | tuple):
         return [safe_records(item) for item in value]
     return value
+
+
+def wrap_cells(rows: list[list[str]], widths: list[int | None], headers: list[str]) -> str:
+    """A grid table with each column wrapped to its width. Cells are wrapped here, not by
+    tabulate's `maxcolwidths`, which parses a cell such as "3,516" as a number while wrapping
+    and fails on it; every cell stays text."""
+    import textwrap
+
+    from tabulate import tabulate
+
+    def wrap(cell: str, width: int | None) -> str:
+        if width is None:
+            return cell
+        return "\n".join(
+            textwrap.fill(line, width, break_on_hyphens=False) or line
+            for line in cell.splitlines() or [""]
+        )
+
+    wrapped = [[wrap(cell, width) for cell, width in zip(row, widths, strict=True)] for row in rows]
+    return tabulate(wrapped, headers=headers, tablefmt="simple_grid", disable_numparse=True)

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any, ClassVar
 
-from checker.claims import Claim, Lexicon, align_by_context, read_claims, read_lexicon
+from checker.claims import (
+    TIME_WORDS,
+    Claim,
+    Lexicon,
+    align_by_context,
+    read_claims,
+    read_lexicon,
+)
 from checker.comparators import compare_intervals
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
 from checker.nlp import AnalysedDocument
@@ -28,11 +35,11 @@ from ._countries import LABEL as COUNTRY
 from ._countries import country_patterns
 from ._tables import read_table
 
-# Heads that name no quantity of their own: durations and ordinary measures of time.
+# Heads that name no quantity of their own: durations, measures and names of time.
 NOT_COUNTED = frozenset(
     {"year", "month", "week", "day", "hour", "minute", "second", "time", "percent", "cent",
      "per", "point", "am", "pm", "a.m", "p.m", "edt", "utc", "gmt", "th", "st", "nd", "rd"}
-)  # fmt: skip
+) | TIME_WORDS  # fmt: skip
 
 
 INCREMENT_SUFFIX = ", an increment"  # how Frame.about marks an increment
@@ -73,6 +80,9 @@ class Quantity:
     also: tuple[Interval, str] | None = None  # the same sum in another unit, stated beside it
     words: str = field(default="", compare=False)  # the value as stated, and in plain words
     context: frozenset[str] = field(default=frozenset(), compare=False)  # words around it
+    # the key it would have without its frame's purposes ("money: aid" for "money: aid
+    # (humanitarian)"); "" when it has none
+    unqualified: str = field(default="", compare=False)
 
     def __str__(self) -> str:
         who = f" ({actor_name(self.actor)})" if self.actor else ""
@@ -166,8 +176,10 @@ class QuantityRule(Rule):
             frame.role or "", ""
         )
         key = f"{self.label}{unit}: {frame.about or 'unspecified'}{role}"
+        bare = replace(frame, purposes=())
+        unqualified = f"{self.label}{unit}: {bare.about}{role}" if frame.purposes else ""
         span = document.document.span(claim.start, claim.end)
-        quantity = replace(quantity, context=frame.context)
+        quantity = replace(quantity, context=frame.context, unqualified=unqualified)
         # a figure decided at an event (a budget approved) holds for that event; a level
         # changes with time. Neither is compared with what another event decided or counted
         time = FactTime.EVENT if frame.settled else FactTime.CHANGING
@@ -175,13 +187,18 @@ class QuantityRule(Rule):
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
         # increments ("an additional $50 million") are often tranches of one another: they
-        # are one fact only when said in much the same words
+        # are one fact only when said in much the same words. Statements of one value are
+        # grouped whatever their words: that can cause no false discrepancy
+        facts = qualify_by_value(facts)
         increments = [f for f in facts if f.key.endswith(INCREMENT_SUFFIX)]
         levels = [f for f in facts if not f.key.endswith(INCREMENT_SUFFIX)]
         return [
-            *align_by_context(levels, lambda fact: fact.value.context),
+            *align_by_context(levels, lambda fact: fact.value.context, same_value_threshold=0.0),
             *align_by_context(
-                increments, lambda fact: fact.value.context, INCREMENT_ALIGNMENT_THRESHOLD
+                increments,
+                lambda fact: fact.value.context,
+                INCREMENT_ALIGNMENT_THRESHOLD,
+                same_value_threshold=0.0,
             ),
         ]
 
@@ -190,6 +207,22 @@ class QuantityRule(Rule):
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         return compare_quantities(a.value, b.value)
+
+
+def qualify_by_value(facts: Sequence[Fact]) -> list[Fact]:
+    """'$85 million in aid' beside '$85 million in humanitarian aid' in another document: the
+    statement without a purpose joins the one fact of its head that states the same value
+    with a purpose (when just one does). Only equal values move, so nothing new can differ."""
+    qualified: dict[tuple[str, Interval, str], set[str]] = {}
+    for fact in facts:
+        if fact.value.unqualified:
+            signature = (fact.value.unqualified, fact.value.amount, fact.value.unit)
+            qualified.setdefault(signature, set()).add(fact.key)
+    moved = []
+    for fact in facts:
+        keys = qualified.get((fact.key, fact.value.amount, fact.value.unit), set())
+        moved.append(replace(fact, key=next(iter(keys))) if len(keys) == 1 else fact)
+    return moved
 
 
 def plain(value: float) -> str:

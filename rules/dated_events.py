@@ -93,11 +93,7 @@ of the event (June 12 against June 13); complementary when one contains the othe
         event = event_near(tokens, first, last + 1)
         if event is None:
             return None
-        tense = sentence_tense(sentence.text)
-        direction = "future" if tense == "future" else "past"
-        value = resolve_date(
-            stated, anchor or period_end(document, direction), direction, tense=tense
-        )
+        value = resolve_in_tense(document, stated, anchor, sentence_tense(sentence.text))
         if value is None:
             return None
         context = context_words(
@@ -132,6 +128,34 @@ of the event (June 12 against June 13); complementary when one contains the othe
         if verdict is Verdict.DISCREPANCY:
             return Comparison(verdict, f"{first} against {second}")
         return Comparison(verdict, f"{first} and {second} are compatible")
+
+
+def resolve_in_tense(
+    document: AnalysedDocument, stated: str, anchor: Any, tense: str | None
+) -> DateValue | None:
+    """A date as the sentence's tense places it; with no tense ("the meeting, taking place
+    on 23-24 June", said on 22 June), the year that puts it nearest the document's date."""
+    if tense is not None:
+        direction = "future" if tense == "future" else "past"
+        day = anchor or period_end(document, direction)
+        return resolve_date(stated, day, direction, tense=tense)
+    found = [
+        value
+        for direction in ("past", "future")
+        if (value := resolve_date(stated, anchor or period_end(document, direction), direction))
+        is not None
+    ]
+    if not found:
+        return None
+    day = anchor or period_end(document, "past")
+    return min(found, key=lambda value: distance_from(value, day)) if day else found[0]
+
+
+def distance_from(value: DateValue, day: Any) -> int:
+    """Days between a date or period and a day (0 when the period holds it)."""
+    if value.start <= day <= value.end:
+        return 0
+    return min(abs((value.start - day).days), abs((value.end - day).days))
 
 
 def period_end(document: AnalysedDocument, direction: str) -> Any:
@@ -173,16 +197,24 @@ def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
     )
     if not opens:
         return None
-    nearest: tuple[int, str] | None = None
+    # a date that leads its sentence ("On February 6, a 7.8 earthquake struck") dates what
+    # follows; one that trails its verb ("made landfall near Cayo Costa, Florida, Sept. 28,
+    # 2022, as a Category 4 storm") dates what came before it
+    leads = all(
+        t.lower in ("on", "by", "from", "since") or not t.text.isalnum() for t in tokens[:first]
+    )
+    nearest: tuple[int, int, str] | None = None
     for index in range(max(0, first - WINDOW), min(len(tokens), after + WINDOW)):
         if first <= index < after or tokens[index].text in (";", ".", "?", "!"):
             continue
         event = words.get(tokens[index].lower)
         if event is not None:
-            distance = first - index if index < first else index - after
-            if nearest is None or distance < nearest[0]:
-                nearest = (distance, event)
-    return nearest[1] if nearest else None
+            before = index < first
+            distance = first - index if before else index - after
+            rank = (0 if before != leads else 1, distance, event)
+            if nearest is None or rank < nearest:
+                nearest = rank
+    return nearest[2] if nearest else None
 
 
 RULE = DatedEvents()

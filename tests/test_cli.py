@@ -157,6 +157,18 @@ def test_facts_shows_quotes_and_positions(project: Path, monkeypatch, capsys) ->
     }
 
 
+def test_facts_table_keeps_quotes_that_look_like_numbers(
+    tmp_path: Path, monkeypatch, capsys
+) -> None:  # type: ignore[no-untyped-def]
+    """tabulate wraps a cell such as "3,516" as a number and fails: quotes stay text."""
+    (tmp_path / "note.md").write_text(
+        "The agency has received 3,516 registrations and paid $273 million in claims.\n"
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["facts", "note.md", "--no-cache"]) == 0
+    assert "$273 million" in capsys.readouterr().out
+
+
 def test_unknown_config_key_lists_valid_keys(project: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]
     (project / "pyproject.toml").write_text('[tool.crossdoc]\npathz = ["seeds"]\n')
     monkeypatch.chdir(project)

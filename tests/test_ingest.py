@@ -210,3 +210,13 @@ def test_every_analysed_character_maps_to_an_original_one(text: str) -> None:
     for char, offset in zip(doc.text, doc.offsets, strict=True):
         source = doc.original[offset]
         assert char == source or char in " \n'\"#*_\\-" or source.isspace()
+
+
+def test_two_unfinished_blocks_in_a_row_are_headlines_not_a_cut_sentence() -> None:
+    """A page break joins an unfinished block to the next only when the next ends a sentence:
+    two blocks without a full stop are headlines or bullets, and stay apart."""
+    first = "More than 1,000 Federal personnel are on the ground on Maui to aid response efforts"
+    second = "$12 million in assistance to over 3,300 households approved to date"
+    third = "On Monday, August 21, the President traveled to Maui."
+    doc = parse(f"{first}\n\n{second}\n\n{third}\n")
+    assert doc.text == f"{first}\n\n{second}\n\n{third}"

@@ -118,3 +118,34 @@ def test_an_invalid_pattern_is_refused() -> None:
 
     with pytest.raises(MatchPatternError):
         Pipeline([{"label": "BAD", "pattern": [{"LOWER": {"IN": "not a list"}}]}])
+
+
+def test_the_rules_patterns_find_what_spacys_span_ruler_finds() -> None:
+    """On real documents, with every bundled rule's patterns: the matches (label, id, token
+    span) are the span ruler's, which crossdoc used before it matched token patterns itself."""
+    from pathlib import Path
+
+    from checker.ingest import load_documents
+    from checker.nlp import _longest_per_label, paragraphs
+    from checker.rules import load_rules
+
+    root = Path(__file__).resolve().parent.parent
+    patterns = load_rules(root / "rules").patterns()
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("span_ruler", config={"spans_key": "x", "phrase_matcher_attr": "LOWER"})
+    ruler.add_patterns(patterns)  # type: ignore[attr-defined]
+    analyser = Pipeline(patterns)._analyser
+    documents = load_documents([str(root / "seeds"), str(root / "benchmarks" / "corpus")], root)
+    compared = 0
+    for document in documents:
+        for _, text in paragraphs(document.text):
+            spacy_doc = nlp(text)
+            theirs = sorted(
+                spacy_doc.spans["x"], key=lambda s: (s.start_char, -s.end_char, s.label_)
+            )
+            expected = _longest_per_label([(s.start, s.end, s.label_, s.id_) for s in theirs])
+            doc = analyser.make_doc(text)
+            bits = [analyser.word(t.orth)[5] for t in doc]
+            assert _longest_per_label(analyser.matches(doc, bits)) == expected, text[:80]
+            compared += len(expected)
+    assert compared > 1000
