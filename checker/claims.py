@@ -116,7 +116,7 @@ MEMBERS_TRIED = 8  # statements of a group a new statement is tried against
 LABEL_WORDS = 2
 CLAUSE_BREAKS = frozenset({";", ":"})
 MAX_PHRASE = 4  # content words in a noun phrase
-MAX_LINKS = 2  # link words skipped between a value and its noun phrase
+MAX_LINKS = 3  # link words skipped between a value and its noun phrase ("of the total")
 
 
 @dataclass(frozen=True)
@@ -380,6 +380,15 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
     while index < len(tokens) and tokens[index].lower in LINKS and links < MAX_LINKS:
         index += 1
         links += 1
+    end = name_end(tokens, index)
+    if end - index >= 2:
+        # a name of several words: "two U.S. Agency for International Development Urban
+        # Search and Rescue teams" counts teams; "$50 million in Emergency Refugee and
+        # Migration Assistance Funds" is in funds
+        if end < len(tokens) and is_phrase_word(tokens[end]) and tokens[end].text.islower():
+            index = end
+        else:
+            return [t for t in tokens[index:end] if is_content(t)][-MAX_PHRASE:]
     phrase: list[Token] = []
     while index < len(tokens) and len(phrase) < MAX_PHRASE:
         token = tokens[index]
@@ -400,6 +409,28 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
     ):
         return phrase_after(tokens, index + 1) or phrase  # "the number of shelters"
     return phrase
+
+
+NAME_JOINERS = frozenset({"for", "and", "of", "&", "the", "de"})
+
+
+def name_end(tokens: Sequence[Token], index: int) -> int:
+    """Where a run of capitalised words starting at tokens[index] ends ("Urban Search and
+    Rescue", "Agency for International Development"): joiners inside it count when a
+    capitalised word follows them."""
+    end = index
+    while end < len(tokens):
+        capitalised = tokens[end].text[:1].isupper() and not tokens[end].like_num
+        joining = (
+            tokens[end].lower in NAME_JOINERS
+            and end > index
+            and end + 1 < len(tokens)
+            and tokens[end + 1].text[:1].isupper()
+        )
+        if not (capitalised or joining):
+            break
+        end += 1
+    return end
 
 
 def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:

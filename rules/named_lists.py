@@ -245,6 +245,7 @@ def name_lists(sentence: Sentence) -> list[tuple[int, int, list[tuple[str, str, 
         items: list[tuple[str, str, str]] = []
         position = index
         last_end = index
+        closed = False  # "A, B and C": the item after "and" is the last
         while position < len(tokens) and len(items) < MAX_ITEMS:
             item = item_at(tokens, position, countries)
             if item is None:
@@ -252,11 +253,16 @@ def name_lists(sentence: Sentence) -> list[tuple[int, int, list[tuple[str, str, 
             kind, normal_form, shown, end = item
             items.append((kind, normal_form, shown))
             last_end = end
+            if closed:
+                break
             joiner = end
             while joiner < len(tokens) and tokens[joiner].lower in JOINERS:
                 joiner += 1
             if joiner == end:
                 break
+            closed = any(t.lower in ("and", "&") for t in tokens[end:joiner])
+            if joiner < len(tokens) and tokens[joiner].lower == "the":
+                joiner += 1  # "Ukraine, the Republic of Moldova and Georgia"
             position = joiner
         if len(items) >= 2 and any(t.lower in ("and", "&") for t in tokens[index:last_end]):
             runs.append((index, last_end, items))

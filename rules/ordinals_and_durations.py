@@ -54,9 +54,32 @@ days of one period); complementary when one bounds the other ("within 18 months"
         following = document.document.text[claim.end : claim.end + 40].split()
         if claim.value.kind == "ordinal" and following and following[0][:1].isupper():
             return None  # "First Lady Jill Biden", "the Second World War": a name
+        superlative = superlative_of(claim) if claim.value.kind == "ordinal" else None
+        if superlative:
+            # "the third costliest tropical cyclone" and "the third costliest in the United
+            # States" rank one thing by cost: the superlative is what the rank measures
+            claim = replace(claim, frame=replace(claim.frame, head=superlative, purposes=()))
         fact = super().fact(document, claim)
         # said once, of the thing an event concerns
         return replace(fact, time=FactTime.EVENT) if fact is not None else None
+
+
+# Words that end in -est and compare nothing.
+NOT_SUPERLATIVES = frozenset(
+    {"interest", "harvest", "protest", "contest", "request", "forest", "honest", "modest",
+     "suggest", "digest", "arrest", "invest", "manifest", "northwest", "southwest", "midwest",
+     "conquest", "inquest", "bequest", "unrest", "behest", "earnest", "tempest"}
+)  # fmt: skip
+
+
+def superlative_of(claim: Claim) -> str | None:
+    """The superlative a rank is of ("third costliest", "the fourth largest storm")."""
+    for word in (claim.frame.head, *claim.frame.qualifiers):
+        if word in ("best", "worst") or (
+            len(word) > 5 and word.endswith("est") and word not in NOT_SUPERLATIVES
+        ):
+            return word
+    return None
 
 
 RULE = OrdinalsAndDurations()
