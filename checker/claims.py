@@ -15,12 +15,14 @@ value comes last ("a death toll of 50,000").
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from checker.model import Fact
 from checker.nlp import Mention, Sentence, Token
+from checker.places import resolve_place
 from checker.values import Value, find_values
 
 # Words that join a value to the noun phrase after it: "$2 billion in aid", "2% of GDP",
@@ -79,7 +81,7 @@ PREPOSITIONS = frozenset(
 SETTLED_VERBS = frozenset(
     {"approved", "adopted", "passed", "voted", "signed", "enacted", "awarded", "allocated",
      "agreed", "ratified", "endorsed", "authorized", "authorised", "appropriated", "pledged",
-     "announced", "committed", "earmarked", "promised", "unveiled"}
+     "announced", "committed", "earmarked", "promised", "unveiled", "won"}
 )  # fmt: skip
 # ... unless the figure is a running total: "has announced $185 million to date".
 RUNNING_TOTAL = frozenset({"date", "far", "total", "totals", "cumulative", "bringing", "now"})
@@ -97,6 +99,23 @@ AMOUNT_VERBS = frozenset(
      "reach", "surpassed", "surpasses", "exceeded", "exceeds", "is", "was", "are", "were",
      "stands", "stood", "amounts", "amounted", "rose", "rises", "grew", "grows", "climbed",
      "climbs", "fell", "falls", "increased", "increases", "dropped", "declined", "jumped"}
+)  # fmt: skip
+# Verbs whose subject receives the value: "reconstruction efforts will receive €500 million".
+RECEIVING_VERBS = frozenset(
+    {"receive", "receives", "received", "get", "gets", "got", "obtain", "obtains", "obtained",
+     "secure", "secures", "secured"}
+)  # fmt: skip
+# Between a value and the "for" or "to" that says what it goes to: "has been set aside for".
+ON_THE_WAY = frozenset(
+    {"has", "have", "had", "been", "be", "is", "are", "was", "were", "will", "also", "already",
+     "set", "aside", "go", "goes", "went", "put", "now"}
+)  # fmt: skip
+DESTINATIONS = frozenset({"for", "to", "towards", "toward"})
+# Verbs that follow "to" as infinitives, not nouns: "$100 million to help survivors".
+INFINITIVES = frozenset(
+    {"help", "support", "fund", "pay", "provide", "build", "rebuild", "assist", "cover", "buy",
+     "finance", "meet", "address", "boost", "restore", "repair", "strengthen", "protect",
+     "ensure", "aid", "bring", "make", "improve", "expand", "train", "equip", "deliver"}
 )  # fmt: skip
 AMOUNT_PREPOSITIONS = frozenset({"at", "to"})  # "stands at", "amounts to", "rose to"
 AUXILIARIES = frozenset({"has", "have", "had", "now", "already", "will", "so", "far"})
@@ -147,12 +166,18 @@ class Frame:
     head_is_name: bool = False  # the head word is a named actor or country ("millions in Syria")
     settled: bool = False  # a decision reported done ("the council approved"): a fixed fact
     context: frozenset[str] = frozenset()  # content words around the value, for alignment
+    scope: str = ""  # the place it is said of ("34 deaths in Florida", "In Syria, ..."), if any
+    # the periods said beside it: "2024", "2024-Q3", "Q3" (no year), "year-1" ("last year")
+    periods: tuple[str, ...] = ()
 
     @property
     def about(self) -> str:
-        """What the value is about, as its fact's key names it: the head and its purposes."""
+        """What the value is about, as its fact's key names it: the head and its purposes,
+        and the place it is said of."""
         words = " ".join(self.purposes)
         about = f"{self.head} ({words})" if words else self.head
+        if self.scope:
+            about = f"{about} in {self.scope}"
         return f"{about}, an increment" if self.increment else about
 
 
@@ -191,7 +216,7 @@ def values_in(text: str) -> tuple[Value, ...]:
 def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> list[Claim]:
     """The claims of one sentence, for values of the given kinds."""
     wanted = set(kinds)
-    claims = []
+    claims: list[Claim] = []
     for value in values_in(sentence.text):
         if value.kind not in wanted:
             continue
@@ -202,16 +227,127 @@ def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> l
         )
         if first is None or last is None or last < first:
             continue
-        frame = read_frame(sentence, first, last + 1, lexicon, getattr(value, "change", None))
+        if value.kind == "amount" and names_a_model(sentence.tokens, first, value.text):
+            continue
+        frame = read_frame(
+            sentence,
+            first,
+            last + 1,
+            lexicon,
+            getattr(value, "change", None),
+            claims[-1].frame if claims else None,
+        )
         claims.append(Claim(value, frame, start, end))
-    return claims
+    return with_periods(sentence.tokens, claims)
+
+
+def names_a_model(tokens: Sequence[Token], first: int, text: str) -> bool:
+    """'an Ariane 6 rocket', 'a Category 4 storm', 'Article 5': a bare number right after a
+    capitalised word is part of a name, not a count ('the Greens 17 seats', an item of a
+    list whose verb is left out, is a count)."""
+    if first == 0 or not text.strip().isdigit():
+        return False
+    if gapped_owner(tokens, first):
+        return False
+    before = tokens[first - 1]
+    return (
+        before.text[:1].isupper()
+        and before.text.isalpha()
+        and before.lower not in STOP_WORDS
+        and before.lower not in TIME_WORDS
+        and before.lower not in ("some", "about", "around", "nearly", "almost", "over", "only")
+    )
+
+
+# Periods said of a value: years, quarters and halves, and years relative to the document's.
+RELATIVE_YEARS = {("last", "year"): "year-1", ("previous", "year"): "year-1",
+                  ("this", "year"): "year+0", ("next", "year"): "year+1",
+                  ("a", "year", "earlier"): "year-1", ("a", "year", "ago"): "year-1"}  # fmt: skip
+QUARTERS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "q1": "1", "q2": "2",
+            "q3": "3", "q4": "4"}  # fmt: skip
+PERIOD_WINDOW = 10  # tokens each way in which a value's periods are looked for
+
+
+def with_periods(tokens: Sequence[Token], claims: list[Claim]) -> list[Claim]:
+    """Each claim with the periods said beside it: after it, up to the next value ("$310
+    million in the third quarter of 2024", "$389 million last year"), else before it, back
+    to the value before ("In the third quarter of 2023, net income was $268 million")."""
+    if not claims:
+        return claims
+    starts = [token.start for token in tokens]
+    spans = [
+        (bisect.bisect_right(starts, claim.start) - 1, bisect.bisect_left(starts, claim.end))
+        for claim in claims
+    ]
+    found = []
+    for number, claim in enumerate(claims):
+        first, after = spans[number]
+        until = spans[number + 1][0] if number + 1 < len(claims) else len(tokens)
+        since = spans[number - 1][1] if number else 0
+        periods = periods_in(tokens[after : min(until, after + PERIOD_WINDOW)]) or periods_in(
+            tokens[max(since, first - PERIOD_WINDOW) : first]
+        )
+        found.append(
+            replace(claim, frame=replace(claim.frame, periods=periods)) if periods else claim
+        )
+    return found
+
+
+def periods_in(tokens: Sequence[Token]) -> tuple[str, ...]:
+    """'in the third quarter of 2024' -> ('2024-Q3',); 'last year' -> ('year-1',)."""
+    words = [t.lower for t in tokens]
+    for index, word in enumerate(words):
+        if word in CLAUSE_BREAKS:
+            words = words[:index]
+            break
+    years = [w for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100]
+    quarter = next(
+        (
+            QUARTERS[w]
+            for i, w in enumerate(words)
+            if w in QUARTERS and (w.startswith("q") or words[i + 1 : i + 2] == ["quarter"])
+        ),
+        None,
+    )
+    relative = [
+        mark
+        for phrase, mark in RELATIVE_YEARS.items()
+        for i in range(len(words))
+        if tuple(words[i : i + len(phrase)]) == phrase
+    ]
+    marks = [*years, *relative] or ([""] if quarter else [])
+    suffix = f"-Q{quarter}" if quarter else ""
+    return tuple(sorted({f"{mark}{suffix}".lstrip("-") for mark in marks}))
 
 
 def read_frame(
-    sentence: Sentence, first: int, after: int, lexicon: Lexicon, role: str | None
+    sentence: Sentence,
+    first: int,
+    after: int,
+    lexicon: Lexicon,
+    role: str | None,
+    previous: Frame | None = None,
 ) -> Frame:
     tokens = sentence.tokens
-    phrase = phrase_after(tokens, after) or phrase_before_of(tokens, first)
+    elided = place_after(tokens, after, lexicon)
+    if elided:
+        # "34 deaths in Florida and 12 in Georgia": 12 deaths, said of Georgia
+        frame = read_frame(sentence, first, after + 1 + elided[0], lexicon, role)
+        if previous is None or not previous.head:
+            return replace(frame, head="", scope=elided[1])
+        return replace(
+            frame,
+            head=previous.head,
+            qualifiers=previous.qualifiers,
+            purposes=previous.purposes,
+            head_is_name=False,
+            scope=elided[1],
+        )
+    before_of = phrase_before_of(tokens, first)
+    if before_of and after < len(tokens) and tokens[after].lower in ("for", "to"):
+        phrase = before_of  # "a reconstruction fund of €500 million for the region"
+    else:
+        phrase = phrase_after(tokens, after) or before_of
     if (
         not phrase
         or (after < len(tokens) and tokens[after].lower in ("for", "to"))
@@ -223,6 +359,10 @@ def read_frame(
             phrase, role = level_of, role or "to"
         else:
             phrase = subject_before(tokens, first) or phrase
+    if not phrase:
+        # "€500 million has been set aside for reconstruction", "to contribute half a
+        # billion euros to a reconstruction facility": what the value goes to
+        phrase = destination_after(tokens, after)
     words = [normal(t) for t in phrase]
     head, qualifiers = classify(words, lexicon)
     qualifiers += qualifier_before(tokens, first)
@@ -239,19 +379,83 @@ def read_frame(
     head_is_name = head_token is not None and sentence.tokens.index(head_token) in named
     purposes = sorted({lexicon.purposes[q] for q in qualifiers if q in lexicon.purposes})
     clause = clause_of(tokens, first, after)
+    phrase_end = max([after, *(index + 1 for index in positions(tokens, phrase) if index >= after)])
+    scoped = place_after(tokens, phrase_end, lexicon)
+    scope = scoped[1] if scoped else place_opening(tokens, first)
     return Frame(
         head,
         tuple(sorted(set(qualifiers))),
-        actor_before(sentence, tokens[first].start, lexicon),
+        actor_before(sentence, tokens[first].start, lexicon)
+        or owner_before(tokens, first)
+        or gapped_owner(tokens, first),
         role,
         asserted(tokens, first),
         tuple(purposes),
         first > 0 and tokens[first - 1].lower in INCREMENT_WORDS,
         head_is_name,
-        any(t.lower in SETTLED_VERBS for t in clause)
-        and not any(t.lower in RUNNING_TOTAL for t in clause),
+        settled(tokens, clause),
         context_words(t for t in clause if t not in phrase),
+        scope,
     )
+
+
+def positions(tokens: Sequence[Token], phrase: Sequence[Token]) -> list[int]:
+    """Where a phrase's tokens stand in the sentence."""
+    wanted = {id(t) for t in phrase}
+    return [index for index, token in enumerate(tokens) if id(token) in wanted]
+
+
+def place_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[int, str] | None:
+    """'in Florida', 'in the Gaza Strip' at tokens[index]: (tokens it takes, the place), when
+    the name there is a place (a known one, or a short name that is no kind of thing:
+    'in Punjab', not 'in FEMA Individual Assistance')."""
+    if index >= len(tokens) or tokens[index].lower != "in":
+        return None
+    start = index + 1
+    if start < len(tokens) and tokens[start].lower == "the":
+        start += 1
+    end = name_end(tokens, start)
+    if end == start:
+        return None
+    if end < len(tokens) and tokens[end].text.islower() and is_phrase_word(tokens[end]):
+        return None  # "in U.S. history": the name qualifies a noun
+    name = " ".join(t.text for t in tokens[start:end])
+    place = resolve_place(name)
+    if place is not None:
+        return end - index, place.name
+    last = normal(tokens[end - 1])
+    thing = last in lexicon.heads or last in lexicon.purposes or last in lexicon.people
+    if end - start > 3 or thing or last in TIME_WORDS:
+        return None
+    return end - index, name
+
+
+def place_opening(tokens: Sequence[Token], first: int) -> str:
+    """'In Syria, the earthquake killed 1,800 people': the place a sentence opens with."""
+    if len(tokens) < 3 or tokens[0].lower != "in":
+        return ""
+    start = 2 if tokens[1].lower == "the" else 1
+    end = name_end(tokens, start)
+    if end == start or end >= first or end >= len(tokens) or tokens[end].text != ",":
+        return ""
+    name = " ".join(t.text for t in tokens[start:end])
+    if normal(tokens[end - 1]) in TIME_WORDS or any(t.like_num for t in tokens[start:end]):
+        return ""
+    place = resolve_place(name)
+    return place.name if place is not None else name
+
+
+def settled(tokens: Sequence[Token], clause: Sequence[Token]) -> bool:
+    """A decision reported done ("the council approved a $412 million budget"), not a
+    running total ("has approved assistance for 95,000 households", "so far", "to date"):
+    the perfect ("has approved", "have now pledged") reports where a total stands."""
+    if any(t.lower in RUNNING_TOTAL for t in clause):
+        return False
+    verbs = positions(tokens, [t for t in clause if t.lower in SETTLED_VERBS])
+    perfect = any(
+        t.lower in ("has", "have") for index in verbs for t in tokens[max(0, index - 3) : index]
+    )
+    return bool(verbs) and not perfect
 
 
 def context_words(tokens: Iterable[Token]) -> frozenset[str]:
@@ -440,7 +644,9 @@ def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
     index = first - 1
     if index >= 0 and tokens[index].lower in AMOUNT_PREPOSITIONS:
         index -= 1
-    if index < 0 or tokens[index].lower not in AMOUNT_VERBS:
+    if index < 0 or not (
+        tokens[index].lower in AMOUNT_VERBS or tokens[index].lower in RECEIVING_VERBS
+    ):
         return []
     index -= 1
     while index >= 0 and tokens[index].lower in AUXILIARIES:
@@ -455,6 +661,30 @@ def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
     if phrase and before >= 1 and tokens[before].lower in ("for", "in", "to", "on", "from", "at"):
         # "federal support for Florida totals ...": the noun phrase's head comes before it
         return content_run_before(tokens, before - 1) or phrase
+    return phrase
+
+
+def destination_after(tokens: Sequence[Token], after: int) -> list[Token]:
+    """'€500 million has been set aside for reconstruction and recovery' -> reconstruction;
+    'half a billion euros to a reconstruction facility' -> reconstruction facility."""
+    index = after
+    while (
+        index < len(tokens)
+        and index - after < 5
+        and (tokens[index].lower in ON_THE_WAY or tokens[index].lower.endswith("ed"))
+    ):
+        index += 1
+    if index >= len(tokens) or tokens[index].lower not in DESTINATIONS:
+        return []
+    index += 1
+    while index < len(tokens) and tokens[index].lower in DETERMINERS:
+        index += 1
+    if index < len(tokens) and tokens[index].lower in INFINITIVES:
+        return []
+    phrase: list[Token] = []
+    while index < len(tokens) and len(phrase) < MAX_PHRASE and is_phrase_word(tokens[index]):
+        phrase.append(tokens[index])
+        index += 1
     return phrase
 
 
@@ -529,6 +759,63 @@ def actor_before(sentence: Sentence, offset: int, lexicon: Lexicon) -> str | Non
         if not governed(sentence.tokens, mention.first_token, ends):
             return mention.id
     return None
+
+
+# Verbs between a name and what it won, holds or sold: "The Liberal Alliance won 72 seats".
+OWNING_VERBS = frozenset(
+    {"won", "wins", "win", "took", "takes", "secured", "secures", "captured", "claimed",
+     "earned", "gained", "holds", "hold", "sold", "sells", "posted", "recorded", "collected"}
+)  # fmt: skip
+
+
+FINISHING_VERBS = frozenset({"came", "finished", "ended", "emerged", "placed", "closed"})
+
+
+def gapped_owner(tokens: Sequence[Token], first: int) -> str | None:
+    """'..., the Liberal Alliance 51 seats and the Greens 17 seats': in a list whose verb is
+    said once, the name before each count is whose it is."""
+    if first + 1 >= len(tokens) or not tokens[first + 1].lower.endswith("s"):
+        return None
+    start = first
+    while start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].text.isalpha():
+        start -= 1
+    if start == first:
+        return None
+    opener = start - 1
+    if opener >= 0 and tokens[opener].lower == "the":
+        opener -= 1
+    if opener < 0 or tokens[opener].lower not in (",", "and"):
+        return None
+    return " ".join(t.text for t in tokens[start:first])
+
+
+def owner_before(tokens: Sequence[Token], first: int) -> str | None:
+    """'The Liberal Alliance won 72 seats', 'Norland won 29 medals': the name whose count it
+    is, when no known actor is named."""
+    index = first - 1
+    while index >= 0 and tokens[index].lower in DETERMINERS:
+        index -= 1
+    if index >= 1 and tokens[index].lower == "with":
+        # "The Liberal Alliance came second with 51 seats"
+        back = index - 1
+        while back > index - 4 and back >= 0 and tokens[back].text.islower():
+            if tokens[back].lower in FINISHING_VERBS:
+                index = back
+                break
+            back -= 1
+    if index < 1 or not (
+        tokens[index].lower in OWNING_VERBS or tokens[index].lower in FINISHING_VERBS
+    ):
+        return None
+    index -= 1
+    while index >= 0 and tokens[index].lower in AUXILIARIES:
+        index -= 1
+    end = index + 1
+    start = end
+    while start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].text.isalpha():
+        start -= 1
+    words = [t.text for t in tokens[start:end] if t.lower not in STOP_WORDS]
+    return " ".join(words) or None
 
 
 def governed(tokens: Sequence[Token], first: int, ends: Mapping[int, Mention]) -> bool:

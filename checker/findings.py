@@ -40,8 +40,9 @@ MAX_MERGE_CANDIDATES = 64
 MAX_RELATED_SIDES = 64
 # Values of one side tried against another's when looking for the pair that fits best.
 VALUES_PER_SIDE = 4
-# Changing levels stated this many days apart or more may differ without contradiction.
-LEVEL_WINDOW_DAYS = 2
+# Changing levels stated this many days apart or more may differ without contradiction: a
+# fire grows, a toll and a running total rise from one day to the next.
+LEVEL_WINDOW_DAYS = 1
 # Documents named in a message before "and N more".
 LABELS_IN_MESSAGE = 3
 # A statement's sentence is cut around its quote past this many characters.

@@ -19,6 +19,7 @@ from typing import Any, ClassVar
 from checker.claims import (
     TIME_WORDS,
     Claim,
+    Frame,
     Lexicon,
     align_by_context,
     read_claims,
@@ -83,6 +84,8 @@ class Quantity:
     # the key it would have without its frame's purposes ("money: aid" for "money: aid
     # (humanitarian)"); "" when it has none
     unqualified: str = field(default="", compare=False)
+    # the years (and quarters) it is said of: stated, or the document's year ("2024-Q3")
+    periods: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __str__(self) -> str:
         who = f" ({actor_name(self.actor)})" if self.actor else ""
@@ -105,7 +108,7 @@ def compare_quantities(a: Quantity, b: Quantity) -> Comparison:
                 Verdict.COMPLEMENTARY, f"in other units ({a.unit or 'count'}, {b.unit or 'count'})"
             )
         a, b = converted
-    if a.actor and b.actor and a.actor != b.actor:
+    if a.actor and b.actor and not same_actor(a.actor, b.actor):
         return Comparison(
             Verdict.COMPLEMENTARY,
             f"said of different actors ({actor_name(a.actor)}, {actor_name(b.actor)})",
@@ -118,15 +121,88 @@ def compare_quantities(a: Quantity, b: Quantity) -> Comparison:
     verdict = compare_intervals(
         a.amount, b.amount, first_exact=a.amount.is_exact, second_exact=b.amount.is_exact
     )
-    if verdict is Verdict.DISCREPANCY and (a.grain > 1 or b.grain > 1):
-        first, second = a.rounded(), b.rounded()
-        if first.overlaps(second):
-            return Comparison(Verdict.COMPLEMENTARY, f"{a.words} rounds {b.words}, or the reverse")
+    if (
+        verdict is Verdict.DISCREPANCY
+        and (a.grain > 1 or b.grain > 1)
+        and rounds_together(a.rounded(), b.rounded())
+    ):
+        return Comparison(Verdict.COMPLEMENTARY, f"{a.words} rounds {b.words}, or the reverse")
+    if verdict is Verdict.DISCREPANCY and (
+        bounds(a.amount, b.amount) or bounds(b.amount, a.amount)
+    ):
+        # "5,600 injured" beside "more than 5,600 injured": the figure may be a round one
+        return Comparison(Verdict.COMPLEMENTARY, f"{a.words} and {b.words}: a figure and its bound")
+    if verdict is Verdict.DISCREPANCY and disjoint(a.periods, b.periods):
+        # "net income of $310 million in the third quarter of 2024" and "$268 million in the
+        # third quarter of 2023"; this year's budget and last year's
+        years = ", ".join(sorted(a.periods | b.periods))
+        return Comparison(
+            Verdict.COMPLEMENTARY, f"{a.words} and {b.words}: of other periods ({years})"
+        )
     if verdict is Verdict.DISCREPANCY:
         return Comparison(Verdict.DISCREPANCY, f"{a.words} against {b.words}")
     if verdict is Verdict.COMPLEMENTARY:
         return Comparison(Verdict.COMPLEMENTARY, f"{a.words} and {b.words} are compatible")
     return Comparison(verdict, "")
+
+
+def same_actor(first: str, second: str) -> bool:
+    """One actor, or one name inside the other ("Norland", "Team Norland")."""
+    if first == second:
+        return True
+    mine, theirs = set(first.lower().split()), set(second.lower().split())
+    return len(first) > 2 and len(second) > 2 and (mine <= theirs or theirs <= mine)
+
+
+def bounds(figure: Interval, bound: Interval) -> bool:
+    """Is `bound` "more than" or "fewer than" the very figure `figure` states?"""
+    if figure.low != figure.high or bound.precision != "bounded":
+        return False
+    value = figure.low
+    return (bound.high == math.inf and value <= bound.low <= value + 1) or (
+        bound.low == 0 and value - 1 <= bound.high <= value
+    )
+
+
+def rounds_together(first: Interval, second: Interval) -> bool:
+    """Do two figures' rounding ranges share a value? Ranges are half-open: what rounds to
+    $7 billion ends where what rounds to $8 billion begins."""
+    if first.low == first.high and second.low == second.high:
+        return first.low == second.low
+    if first.low == first.high:
+        return second.low <= first.low < second.high
+    if second.low == second.high:
+        return first.low <= second.low < first.high
+    return first.low < second.high and second.low < first.high
+
+
+def disjoint(first: frozenset[str], second: frozenset[str]) -> bool:
+    """Periods known on both sides that have no year (and quarter) in common."""
+    if not first or not second:
+        return False
+    return not any(overlapping(a, b) for a in first for b in second)
+
+
+def overlapping(first: str, second: str) -> bool:
+    year_a, _, quarter_a = first.partition("-")
+    year_b, _, quarter_b = second.partition("-")
+    return year_a == year_b and (not quarter_a or not quarter_b or quarter_a == quarter_b)
+
+
+def resolve_periods(periods: Sequence[str], year: int | None) -> frozenset[str]:
+    """Periods as years: 'year-1' ('last year') and a quarter without a year are the
+    document's; a value said of no period is of the document's year."""
+    if year is None:
+        return frozenset(p for p in periods if p[:1].isdigit())
+    resolved = set()
+    for period in periods or ("year+0",):
+        if period.startswith("year"):
+            resolved.add(str(year + int(period[4:])))
+        elif period.startswith("Q"):
+            resolved.add(f"{year}-{period}")
+        else:
+            resolved.add(period)
+    return frozenset(resolved)
 
 
 def convert(quantity: Quantity, unit: str) -> tuple[Quantity, Quantity] | None:
@@ -161,8 +237,12 @@ class QuantityRule(Rule):
                 if fact is not None:
                     yield fact
 
+    def reframe(self, frame: Frame) -> Frame:
+        """How this family reads a frame (a rule may name a kind the words leave implicit)."""
+        return frame
+
     def fact(self, document: AnalysedDocument, claim: Claim) -> Fact | None:
-        frame = claim.frame
+        frame = self.reframe(claim.frame)
         if not frame.asserted or (self.needs_head and not frame.head):
             return None
         if frame.head in NOT_COUNTED or frame.head_is_name:
@@ -179,7 +259,11 @@ class QuantityRule(Rule):
         bare = replace(frame, purposes=())
         unqualified = f"{self.label}{unit}: {bare.about}{role}" if frame.purposes else ""
         span = document.document.span(claim.start, claim.end)
-        quantity = replace(quantity, context=frame.context, unqualified=unqualified)
+        date = document.document.date
+        periods = resolve_periods(frame.periods, date.year if date else None)
+        quantity = replace(
+            quantity, context=frame.context, unqualified=unqualified, periods=periods
+        )
         # a figure decided at an event (a budget approved) holds for that event; a level
         # changes with time. Neither is compared with what another event decided or counted
         time = FactTime.EVENT if frame.settled else FactTime.CHANGING

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
@@ -18,6 +18,7 @@ from checker.rules import Rule
 
 from ._tables import read_table
 
+HALF_YEAR = 183  # days
 WINDOW = 16  # tokens around a date in which its event word is looked for (its clause)
 
 
@@ -138,7 +139,16 @@ def resolve_in_tense(
     if tense is not None:
         direction = "future" if tense == "future" else "past"
         day = anchor or period_end(document, direction)
-        return resolve_date(stated, day, direction, tense=tense)
+        value = resolve_date(stated, day, direction, tense=tense)
+        if value is None or day is None or distance_from(value, day) <= HALF_YEAR:
+            return value
+        # "The board declared a dividend, payable on November 15", said on 24 October: the
+        # tense is the declaring's; a date half a year or more away in its direction is
+        # less likely than the one within weeks on the other side
+        other = resolve_date(stated, day, "past" if direction == "future" else "future")
+        if other is not None and distance_from(other, day) < HALF_YEAR:
+            return other
+        return value
     found = [
         value
         for direction in ("past", "future")
@@ -188,6 +198,8 @@ def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
         return words[tokens[first - 2].lower]
     if after < len(tokens) and is_content(tokens[after]) and not tokens[after].like_num:
         return None  # "the February 14 flash appeal"
+    if own_verb_before(tokens, first, words):
+        return None  # "a strike that began on January 11", "results were certified on ..."
     # a date that opens its clause, or follows a preposition ("took place from 19 to 21
     # May"), belongs to the event its clause names
     opens = (
@@ -217,6 +229,35 @@ def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
             if nearest is None or rank < nearest:
                 nearest = rank
     return nearest[2] if nearest else None
+
+
+# Verbs that date a happening of their own when a date follows them ("began on"), unless
+# they name an event of the table; verbs that only place the event named elsewhere ("the
+# election was held on") are not among them.
+OWN_VERBS = frozenset(
+    {"began", "begun", "begins", "begin", "start", "starts", "effect", "expires", "expire",
+     "due", "payable", "paid", "struck", "died", "ended", "ends", "end"}
+)  # fmt: skip
+PLACING_VERBS = frozenset(
+    {"held", "scheduled", "planned", "set", "slated", "expected", "convened", "happened",
+     "occurred", "took", "place", "taking", "takes"}
+)  # fmt: skip
+
+
+def own_verb_before(tokens: Sequence[Any], first: int, words: Mapping[str, str]) -> bool:
+    """Does a verb right before the date ('began on', 'certified on', 'takes effect on')
+    date something other than an event word further away?"""
+    index = first - 1
+    if index >= 0 and tokens[index].lower in ("on", "in", "from", "since", "by"):
+        index -= 1
+    if index < 0:
+        return False
+    word = tokens[index].lower
+    if word in words or word in PLACING_VERBS:
+        return False
+    if index and tokens[index - 1].lower in words:
+        return False  # "the Major Disaster Declaration issued on September 29"
+    return word in OWN_VERBS or (word.endswith("ed") and len(word) > 4)
 
 
 RULE = DatedEvents()

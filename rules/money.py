@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-from checker.claims import Claim
+from dataclasses import replace
 
-from ._general import Quantity, QuantityRule, interval
+from checker.claims import Claim, Frame
+
+from ._general import Quantity, QuantityRule, interval, lexicon
+
+GENERIC_HEAD = "funding"  # the class of money that is only said to be for something
 
 
 class Money(QuantityRule):
@@ -36,6 +40,19 @@ or when they are of other events or more than a week apart (totals grow).
     kinds = ("money",)
     label = "money"
     unit_in_key = False
+
+    def reframe(self, frame: Frame) -> Frame:
+        """A sum said to be for a purpose ("€500 million has been set aside for
+        reconstruction") is funding for that purpose, as "a reconstruction fund of €500
+        million" is."""
+        purposes = lexicon().purposes
+        if frame.head in purposes and frame.head not in lexicon().heads:
+            return replace(
+                frame,
+                head=GENERIC_HEAD,
+                purposes=tuple(sorted({*frame.purposes, purposes[frame.head]})),
+            )
+        return frame
 
     def quantity(self, claim: Claim) -> Quantity | None:
         value = claim.value

@@ -108,7 +108,7 @@ list names more than the other, or an office is named without its place or body.
             countries = all(item[0] == "country" for item in items)
             if head is None and not countries:
                 continue
-            kind = head or "countries"
+            kind = head or f"countries{stance_after(sentence.tokens, after)}"
             span = document.document.span(
                 sentence.tokens[first].start, sentence.tokens[after - 1].end
             )
@@ -130,11 +130,17 @@ list names more than the other, or an office is named without its place or body.
 
     def _offices(self, document: AnalysedDocument, sentence: Sentence) -> Iterable[Fact]:
         tokens = sentence.tokens
+        covered = 0  # "Prime Minister": "Minister" inside it is no title of its own
         for index in range(len(tokens)):
-            found = office_at(tokens, index)
+            found = office_at(tokens, index) if index >= covered else None
             if found is None:
                 continue
             title, title_end = found
+            covered = title_end
+            if index and tokens[index - 1].lower in SECOND_OFFICES:
+                continue  # "Deputy Prime Minister Juan Ortiz" holds another office
+            if title_end < len(tokens) and tokens[title_end].lower in TITLE_WORDS:
+                continue  # "Chief Executive Officer Ingrid Halvorsen": a longer title
             qualifier = qualifier_of(tokens, index, title_end)
             name = name_after(tokens, title_end) or name_before(tokens, index)
             if name is None:
@@ -345,10 +351,51 @@ def qualifier_of(tokens: Sequence[Token], index: int, after: int) -> str:
     return ""
 
 
+HEADLESS_KEY = "list: countries"  # a list of countries named by no noun
+# What a list of voters did: "Germany, France and Italy voted in favour", "... against".
+AGAINST = frozenset({"against", "opposed", "rejected", "abstained", "vetoed"})
+IN_FAVOUR = frozenset({"favour", "favor", "supported", "backed", "endorsed"})
+
+
+def stance_after(tokens: Sequence[Token], after: int) -> str:
+    """' (against)' or ' (in favour)' when the words after a list say how its members voted."""
+    words = {t.lower for t in tokens[after : after + 4]}
+    if words & AGAINST:
+        return " (against)"
+    if words & IN_FAVOUR:
+        return " (in favour)"
+    return ""
+
+
+HEADLESS_ALIGNMENT_THRESHOLD = 0.5
+# Words before a title that make it another office; words after one that lengthen it.
+SECOND_OFFICES = frozenset(
+    {"deputy", "vice", "acting", "former", "assistant", "lieutenant", "under", "junior",
+     "shadow", "ex", "associate", "late", "outgoing", "incoming", "designate"}
+)  # fmt: skip
+TITLE_WORDS = frozenset(
+    {"officer", "secretary", "minister", "director", "general", "adviser", "advisor",
+     "commissioner", "administrator", "chair", "chairman", "chairwoman",
+     "president", "governor", "mayor", "ambassador", "representative", "envoy", "coordinator"}
+)  # fmt: skip
+NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin"})
+
+
 def name_after(tokens: Sequence[Token], index: int) -> tuple[int, int, str] | None:
+    """The name after a title: capitalised words, with the particles inside a name
+    ('Ursula von der Leyen')."""
     end = index
-    while end < len(tokens) and end - index < 3 and is_name(tokens[end]):
+    while end < len(tokens) and end - index < 5:
+        inside = (
+            tokens[end].lower in NAME_PARTICLES
+            and end > index
+            and any(is_name(t) for t in tokens[end + 1 : end + 3])
+        )
+        if not (is_name(tokens[end]) or inside):
+            break
         end += 1
+    while end > index and not is_name(tokens[end - 1]):
+        end -= 1
     if end == index:
         return None
     return index, end, " ".join(t.text for t in tokens[index:end])

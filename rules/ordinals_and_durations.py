@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from checker.claims import Claim
+from checker.claims import Claim, align_by_context
 from checker.model import Fact, FactTime
 from checker.nlp import AnalysedDocument
 
@@ -50,10 +51,36 @@ days of one period); complementary when one bounds the other ("within 18 months"
             return Quantity(interval(length), 1.0, str(value.unit), None, None, words)  # type: ignore[attr-defined]
         return None
 
+    def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
+        # ranks of one kind of thing in other series ("the third launch of Ariane 6 this
+        # year", "the fifth launch from Kourou this year") are one rank only in much the
+        # same words
+        ranks = [f for f in facts if RANK_MARK in f.key]
+        others = [f for f in facts if RANK_MARK not in f.key]
+        return [
+            *super().align(others),
+            *align_by_context(
+                ranks,
+                lambda fact: fact.value.context,
+                RANK_ALIGNMENT_THRESHOLD,
+                same_value_threshold=0.0,
+            ),
+        ]
+
     def fact(self, document: AnalysedDocument, claim: Claim) -> Fact | None:
         following = document.document.text[claim.end : claim.end + 40].split()
         if claim.value.kind == "ordinal" and following and following[0][:1].isupper():
             return None  # "First Lady Jill Biden", "the Second World War": a name
+        if (
+            claim.value.kind == "ordinal"
+            and following
+            and following[0].lower().strip(".,;:") in PERIODS
+        ):
+            return None  # "the third quarter": a period, not a rank
+        if claim.value.kind == "duration" and opens_with_offset(document, claim):
+            # "One week after the landfall, FEMA has approved ...": when the writer writes,
+            # not a length ("enters into force 60 days after ratification" is one)
+            return None
         superlative = superlative_of(claim) if claim.value.kind == "ordinal" else None
         if superlative:
             # "the third costliest tropical cyclone" and "the third costliest in the United
@@ -62,6 +89,26 @@ days of one period); complementary when one bounds the other ("within 18 months"
         fact = super().fact(document, claim)
         # said once, of the thing an event concerns
         return replace(fact, time=FactTime.EVENT) if fact is not None else None
+
+
+RANK_MARK = "(rank)"
+RANK_ALIGNMENT_THRESHOLD = 0.5
+PERIODS = frozenset({"quarter", "half", "quarters", "halves"})
+OFFSETS = frozenset({"after", "before", "later", "ago", "earlier", "since", "on", "into"})
+
+
+def opens_with_offset(document: AnalysedDocument, claim: Claim) -> bool:
+    """A duration that opens its sentence or clause and counts from an event ('One week
+    after Hurricane Delia made landfall, ...', 'Two years on, ...')."""
+    text = document.document.text
+    words = " ".join(claim.value.text.split()).lower().split()
+    following = text[claim.end : claim.end + 20].split()
+    offset = (words and words[-1] in OFFSETS) or (following and following[0].lower() in OFFSETS)
+    start = claim.start
+    while start > 0 and text[start - 1] in " \t":
+        start -= 1
+    opening = start == 0 or text[start - 1] in ",;:\n." or text[max(0, start - 2) : start] == ". "
+    return bool(offset) and opening
 
 
 # Words that end in -est and compare nothing.

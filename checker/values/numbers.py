@@ -497,13 +497,14 @@ def _read_words(text: str) -> NumberReading | None:
         return None
     if words[:1] == ["half"] and len(words) == 3:  # "half a million", "half a dozen"
         whole = 12 if words[2] == "dozen" else SCALE_WORDS.get(words[2])
-        return None if whole is None else NumberReading(whole / 2, whole / 2, whole)
+        # stated to a tenth of its scale, as "0.5 million" is: half a billion is not €600m
+        return None if whole is None else NumberReading(whole / 2, whole / 10, whole)
     if len(words) >= 4 and words[-3:-1] == ["a", "half"] and words[-1] in SCALE_WORDS:
         count = _read_words(" ".join(words[:-3]))
         whole = SCALE_WORDS[words[-1]]
         if count is None:
             return None
-        return NumberReading((count.value + 0.5) * whole, whole / 2, whole)
+        return NumberReading((count.value + 0.5) * whole, whole / 10, whole)
     if words[0] in ("a", "an"):
         words[0] = "one"
     total, current, grain = 0, 0, 1
@@ -513,6 +514,7 @@ def _read_words(text: str) -> NumberReading | None:
             grain = 1
         elif word == "dozen":
             current = (current or 1) * 12
+            grain = 2  # "a dozen" is a loose figure: 11 or 13 may be meant
         elif word == "hundred":
             current = (current or 1) * 100
             grain = 100
