@@ -24,6 +24,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from checker.model import Document
@@ -48,6 +49,10 @@ class Token(NamedTuple):
     is_punct: bool
     line_start: bool = False  # the first token of a line (a list item, a title's next line)
     bullet: bool = False  # part of a list item's bullet or number ("-", "•", "2", ".")
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 @dataclass(frozen=True)
@@ -98,10 +103,18 @@ class Sentence:
 
     def token_at(self, offset: int) -> int:
         """Index of the token that starts at or covers document offset `offset`."""
-        for index, token in enumerate(self.tokens):
-            if token.end > offset:
-                return index
-        return len(self.tokens)
+        return bisect.bisect_right(self.tokens, offset, key=_END)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """(first, last): the indices of the first token that ends after document offset
+        `start` and of the last that starts before `end`; None when either is missing.
+        Bisection, not a scan: tokens are in text order and never overlap, so both their
+        starts and their ends ascend."""
+        first = bisect.bisect_right(self.tokens, start, key=_END)
+        last = bisect.bisect_left(self.tokens, end, key=_START) - 1
+        if first == len(self.tokens) or last < 0:
+            return None
+        return first, last
 
 
 @dataclass(frozen=True)
