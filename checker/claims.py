@@ -221,12 +221,10 @@ def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> l
         if value.kind not in wanted:
             continue
         start, end = sentence.start + value.start, sentence.start + value.end
-        first = next((i for i, t in enumerate(sentence.tokens) if t.end > start), None)
-        last = next(
-            (i for i, t in reversed(list(enumerate(sentence.tokens))) if t.start < end), None
-        )
-        if first is None or last is None or last < first:
+        found = sentence.token_range(start, end)
+        if found is None or found[1] < found[0]:
             continue
+        first, last = found
         if value.kind == "amount" and names_a_model(sentence.tokens, first, value.text):
             continue
         frame = read_frame(

@@ -688,6 +688,13 @@ def _tense_phrases() -> dict[tuple[str, ...], str]:
     return {tuple(row["phrase"].split()): row["tense"].strip() for row in rows}
 
 
+@lru_cache(maxsize=1)
+def _tense_starts() -> frozenset[str]:
+    """The first words of the tense phrases: a word that is none starts no phrase, and most
+    words are none, so they cost one set look-up, not one per phrase length."""
+    return frozenset(phrase[0] for phrase in _tense_phrases() if phrase)
+
+
 def sentence_tense(sentence: str | Iterable[Any]) -> str | None:
     """'past', 'future' or None: the tense a sentence's verbs give its events.
 
@@ -707,10 +714,14 @@ def sentence_tense(sentence: str | Iterable[Any]) -> str | None:
         words = [(t if isinstance(t, str) else str(t.lower)).lower() for t in sentence]
         words = [w.replace("’", "'") for w in words]
     phrases = _tense_phrases()
+    starts = _tense_starts()
     longest = max((len(p) for p in phrases), default=1)
     found: set[str] = set()
     index = 0
     while index < len(words):
+        if words[index] not in starts:
+            index += 1
+            continue
         for size in range(min(longest, len(words) - index), 0, -1):
             tense = phrases.get(tuple(words[index : index + size]))
             if tense is None:

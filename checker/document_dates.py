@@ -140,17 +140,22 @@ def date_from_match(match: re.Match[str]) -> dt.date | None:
         return None
 
 
+_ISO_YEAR = re.compile(r"\d{4}")
+_ISO_MONTH = re.compile(r"(\d{4})[-/](\d{2})")
+_ISO_DAY = re.compile(r"(\d{4})(-?)(\d{2})\2(\d{2})|(\d{4})/(\d{2})/(\d{2})")
+
+
 def parse_date_text(text: str) -> StatedDate | None:
     """A value that is wholly a date: ISO 8601 (`2023-07-11`, `2023-07`, `2023`, `20230711`,
     a datetime such as `2023-07-11T10:30:00Z`: its day as written), `2023/07/11`, or a written
     date ("11 July 2023", "July 11th, 2023", "Tue, 11 Jul 2023", "July 2023")."""
     text = " ".join(text.split()).strip()
     try:
-        if re.fullmatch(r"\d{4}", text):
+        if _ISO_YEAR.fullmatch(text):
             return StatedDate(dt.date(int(text), 1, 1), "year")
-        if found := re.fullmatch(r"(\d{4})[-/](\d{2})", text):
+        if found := _ISO_MONTH.fullmatch(text):
             return StatedDate(dt.date(int(found[1]), int(found[2]), 1), "month")
-        if found := re.fullmatch(r"(\d{4})(-?)(\d{2})\2(\d{2})|(\d{4})/(\d{2})/(\d{2})", text):
+        if found := _ISO_DAY.fullmatch(text):
             parts = [int(p) for p in found.groups() if p and p != "-"]
             return StatedDate(dt.date(*parts), "day")
         if found := _DATETIME.fullmatch(text):
@@ -266,9 +271,19 @@ def top_paragraphs(lines: Sequence[str]) -> list[list[str]]:
     return paragraphs
 
 
+_ESCAPE = re.compile(r"\\([^\w\s])")
+_HEADING_MARKS = re.compile(r"^\s{0,3}(?:#{1,6}\s+|>\s?)")
+_EMPHASIS = re.compile(r"[*_]+")
+
+
 def clean(line: str) -> str:
-    """A line as a reader sees it: no Markdown heading marks, emphasis or escapes."""
-    text = re.sub(r"\\([^\w\s])", r"\1", line)
-    text = re.sub(r"^\s{0,3}(?:#{1,6}\s+|>\s?)", "", text)
-    text = re.sub(r"[*_]+", "", text)
+    """A line as a reader sees it: no Markdown heading marks, emphasis or escapes. Each
+    pattern is tried only on a line holding its mark: most lines hold none."""
+    text = line
+    if "\\" in text:
+        text = _ESCAPE.sub(r"\1", text)
+    if "#" in text or ">" in text:
+        text = _HEADING_MARKS.sub("", text)
+    if "*" in text or "_" in text:
+        text = _EMPHASIS.sub("", text)
     return " ".join(text.split())

@@ -24,6 +24,7 @@ import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from operator import attrgetter
 from typing import Any, NamedTuple
 
 from checker.model import Document
@@ -48,6 +49,10 @@ class Token(NamedTuple):
     is_punct: bool
     line_start: bool = False  # the first token of a line (a list item, a title's next line)
     bullet: bool = False  # part of a list item's bullet or number ("-", "•", "2", ".")
+
+
+_START = attrgetter("start")
+_END = attrgetter("end")
 
 
 @dataclass(frozen=True)
@@ -98,10 +103,18 @@ class Sentence:
 
     def token_at(self, offset: int) -> int:
         """Index of the token that starts at or covers document offset `offset`."""
-        for index, token in enumerate(self.tokens):
-            if token.end > offset:
-                return index
-        return len(self.tokens)
+        return bisect.bisect_right(self.tokens, offset, key=_END)
+
+    def token_range(self, start: int, end: int) -> tuple[int, int] | None:
+        """(first, last): the indices of the first token that ends after document offset
+        `start` and of the last that starts before `end`; None when either is missing.
+        Bisection, not a scan: tokens are in text order and never overlap, so both their
+        starts and their ends ascend."""
+        first = bisect.bisect_right(self.tokens, start, key=_END)
+        last = bisect.bisect_left(self.tokens, end, key=_START) - 1
+        if first == len(self.tokens) or last < 0:
+            return None
+        return first, last
 
 
 @dataclass(frozen=True)
@@ -145,8 +158,9 @@ class Pipeline:
         analyser = self._analyser
         for document in documents:
             sentences: list[Sentence] = []
-            for number, (offset, text) in enumerate(paragraphs(document.text)):
-                sentences.extend(analyser.sentences(text, number, offset, len(sentences)))
+            with _Silenced():  # once a document: entering it costs as much as a short paragraph
+                for number, (offset, text) in enumerate(paragraphs(document.text)):
+                    sentences.extend(analyser.sentences(text, number, offset, len(sentences)))
             yield AnalysedDocument(document, tuple(sentences))
 
 
@@ -312,16 +326,16 @@ class _Analyser:
         return [(start, end, label, ident) for start, end, label, ident, _ in ordered]
 
     def sentences(self, text: str, paragraph: int, offset: int, first_index: int) -> list[Sentence]:
-        """The sentences of one paragraph (`text`, at `offset` in its document)."""
-        with _Silenced():
-            spacy_doc = self.make_doc(text)
-            # columns, not rows: a list per token would cost more than the rest of the step
-            orths, starts_at = (
-                spacy_doc.to_array(self.columns).T.tolist() if len(spacy_doc) else ([], [])
-            )
-            words, word = self.words, self.word
-            known = [words.get(orth) or word(orth) for orth in orths]
-            matches = self.matches(spacy_doc, [w[5] for w in known])
+        """The sentences of one paragraph (`text`, at `offset` in its document). The caller
+        holds a `_Silenced` block (one a document)."""
+        spacy_doc = self.make_doc(text)
+        # columns, not rows: a list per token would cost more than the rest of the step
+        orths, starts_at = (
+            spacy_doc.to_array(self.columns).T.tolist() if len(spacy_doc) else ([], [])
+        )
+        words, word = self.words, self.word
+        known = [words.get(orth) or word(orth) for orth in orths]
+        matches = self.matches(spacy_doc, [w[5] for w in known])
         texts = [w[0] for w in known]
         count = len(orths)
         line_starts = {n + 1 for n in range(count - 1) if known[n][4] and "\n" in texts[n]}
@@ -352,21 +366,28 @@ class _Analyser:
                     offset + at + len(token_text),
                     known_word[2],
                     known_word[3],
-                    n in line_starts,
-                    n in bullets,
+                    False,
+                    False,
                 ),
             )
-            for n, (token_text, known_word, at) in enumerate(
-                zip(texts, known, starts_at, strict=False)
-            )
+            for token_text, known_word, at in zip(texts, known, starts_at, strict=False)
         ]
+        # the few tokens that start a line or belong to a bullet, marked afterwards: a test
+        # of two sets for every token would cost more
+        for n in line_starts:
+            every[n] = every[n]._replace(line_start=True, bullet=n in bullets)
+        for n in bullets - line_starts:
+            every[n] = every[n]._replace(bullet=True)
+        spaces = any(known_word[4] for known_word in known)
         for number, (first, stop) in enumerate(sents):
             # line breaks are not tokens: rules see words and punctuation, each line's
             # first token marked; a mention's token indices count the tokens kept
-            kept = [n for n in range(first, stop) if not known[n][4]]
+            kept: Sequence[int] = range(first, stop)
+            if spaces:
+                kept = [n for n in kept if not known[n][4]]
             if not kept:
                 continue
-            tokens = tuple(map(every.__getitem__, kept))
+            tokens = tuple(map(every.__getitem__, kept)) if spaces else tuple(every[first:stop])
             mentions: tuple[Mention, ...] = ()
             if number in by_sentence:
                 position = {n: k for k, n in enumerate(kept)}

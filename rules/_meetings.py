@@ -332,6 +332,8 @@ def meetings_in(
     """The meetings this sentence reports or announces: one per body it names ("Foreign
     Ministers will meet in April, and leaders at the Madrid summit in June": two)."""
     groups = body_groups(sentence, speaking.body)
+    if not groups:
+        return []  # no body and no meeting word: most sentences, so they end here
     dates = claim_dates(sentence, groups)
     words = {t.lower for t in sentence.tokens}
     org = sentence_org(sentence, speaking.org)
@@ -352,6 +354,8 @@ def body_groups(sentence: Sentence, our_body: str | None) -> dict[str, list[Ment
     for mention in bodies:
         groups.setdefault(mention.id, []).append(mention)
     if not groups:
+        if not meet_words:
+            return groups
         speaks_for_us = any(t.lower in ("we", "our", "us") for t in sentence.tokens)
         if meet_words and speaks_for_us and our_body:
             groups[our_body] = list(meet_words)

@@ -85,12 +85,10 @@ of the event (June 12 against June 13); complementary when one contains the othe
     ) -> Fact | None:
         absolute_start, absolute_end = sentence.start + start, sentence.start + end
         tokens = sentence.tokens
-        first = next((i for i, t in enumerate(tokens) if t.end > absolute_start), None)
-        last = next(
-            (i for i in range(len(tokens) - 1, -1, -1) if tokens[i].start < absolute_end), None
-        )
-        if first is None or last is None:
+        found = sentence.token_range(absolute_start, absolute_end)
+        if found is None:
             return None
+        first, last = found
         event = event_near(tokens, first, last + 1)
         if event is None:
             return None

@@ -130,9 +130,12 @@ list names more than the other, or an office is named without its place or body.
 
     def _offices(self, document: AnalysedDocument, sentence: Sentence) -> Iterable[Fact]:
         tokens = sentence.tokens
+        starts = title_starts()
         covered = 0  # "Prime Minister": "Minister" inside it is no title of its own
-        for index in range(len(tokens)):
-            found = office_at(tokens, index) if index >= covered else None
+        for index, token in enumerate(tokens):
+            if index < covered or token.lower not in starts:
+                continue  # no title starts here (office_at would say so, at a call's cost)
+            found = office_at(tokens, index)
             if found is None:
                 continue
             title, title_end = found
@@ -234,18 +237,23 @@ def same_person(first: str, second: str) -> bool:
 
 def is_name(token: Token) -> bool:
     text = token.text
-    return bool(text) and text[0].isupper() and any(c.isalpha() for c in text)
+    if not text[:1].isupper():
+        return False
+    return text[0].isalpha() or any(c.isalpha() for c in text)
 
 
 def name_lists(sentence: Sentence) -> list[tuple[int, int, list[tuple[str, str, str]]]]:
     """Runs of two or more names joined by commas and 'and': (first token, token after,
     items as (kind, normal form, as written))."""
     tokens = sentence.tokens
+    if not any(t.lower in ("and", "&") for t in tokens):
+        return []  # a run needs its "and": most sentences have none
     countries = {m.first_token: m for m in sentence.mentions if m.label == COUNTRY}
+    names = [is_name(t) for t in tokens]  # read once: a token is looked at by several runs
     runs = []
     index = 0
     while index < len(tokens):
-        if not (index in countries or is_name(tokens[index])):
+        if not (index in countries or names[index]):
             index += 1
             continue
         items: list[tuple[str, str, str]] = []
@@ -253,7 +261,7 @@ def name_lists(sentence: Sentence) -> list[tuple[int, int, list[tuple[str, str, 
         last_end = index
         closed = False  # "A, B and C": the item after "and" is the last
         while position < len(tokens) and len(items) < MAX_ITEMS:
-            item = item_at(tokens, position, countries)
+            item = item_at(tokens, position, countries, names)
             if item is None:
                 break
             kind, normal_form, shown, end = item
@@ -279,17 +287,19 @@ def name_lists(sentence: Sentence) -> list[tuple[int, int, list[tuple[str, str, 
 
 
 def item_at(
-    tokens: Sequence[Token], position: int, countries: dict[int, Any]
+    tokens: Sequence[Token], position: int, countries: dict[int, Any], names: Sequence[bool]
 ) -> tuple[str, str, str, int] | None:
+    """The list item at token `position`: a country, or a name (`names[n]`: token n is a
+    name's word, `is_name`)."""
     if position in countries:
         mention = countries[position]
         return "country", mention.id, country_name(mention.id), mention.last_token
-    if position >= len(tokens) or not is_name(tokens[position]):
+    if position >= len(tokens) or not names[position]:
         return None
     end = position
     while end < len(tokens) and end - position < MAX_NAME:
-        if is_name(tokens[end]) or (
-            tokens[end].lower in NAME_LINKS and end + 1 < len(tokens) and is_name(tokens[end + 1])
+        if names[end] or (
+            tokens[end].lower in NAME_LINKS and end + 1 < len(tokens) and names[end + 1]
         ):
             end += 1
         else:
