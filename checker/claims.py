@@ -47,7 +47,10 @@ STOP_WORDS = frozenset(
      "upon", "versus", "via", "was", "we", "were", "when", "where", "which", "while", "who",
      "whom", "will", "with", "within", "without", "worth", "would", "yet"}
 )  # fmt: skip
-NEGATIONS = frozenset({"not", "no", "never", "n't", "neither", "nor", "without", "denied"})
+NEGATIONS = frozenset(
+    {"not", "no", "never", "n't", "neither", "nor", "without", "denied", "rejected", "refused",
+     "declined", "dismissed"}
+)  # fmt: skip
 MODALS = frozenset(
     {"could", "might", "may", "would", "should", "plans", "plan", "planned", "planning",
      "proposes", "propose", "proposed", "aims", "aim", "hopes", "hope", "intends", "intend",
@@ -227,6 +230,12 @@ def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> l
         first, last = found
         if value.kind == "amount" and names_a_model(sentence.tokens, first, value.text):
             continue
+        if [t.lower for t in sentence.tokens[last + 1 : last + 3]] in (
+            ["of", "whom"],
+            ["of", "which"],
+            ["of", "them"],
+        ):
+            continue  # "350 passengers, 40 of whom were injured": a part, said of another head
         frame = read_frame(
             sentence,
             first,
@@ -264,6 +273,8 @@ RELATIVE_YEARS = {("last", "year"): "year-1", ("previous", "year"): "year-1",
 QUARTERS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "q1": "1", "q2": "2",
             "q3": "3", "q4": "4"}  # fmt: skip
 PERIOD_WINDOW = 10  # tokens each way in which a value's periods are looked for
+WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+ROUNDS = {"runoff": "runoff", "run-off": "runoff", "round": "round"}
 
 
 def with_periods(tokens: Sequence[Token], claims: list[Claim]) -> list[Claim]:
@@ -315,7 +326,16 @@ def periods_in(tokens: Sequence[Token]) -> tuple[str, ...]:
     ]
     marks = [*years, *relative] or ([""] if quarter else [])
     suffix = f"-Q{quarter}" if quarter else ""
-    return tuple(sorted({f"{mark}{suffix}".lstrip("-") for mark in marks}))
+    found = {f"{mark}{suffix}".lstrip("-") for mark in marks}
+    # the day or round a figure is of: "400 flights on Monday and 250 on Tuesday", "now",
+    # "in the first round" and "in the runoff"
+    found |= {f"day:{w}" for w in words if w in WEEKDAYS or w in ("now", "today", "yesterday")}
+    found |= {
+        f"round:{words[i - 1] if w == 'round' and i and words[i - 1] in QUARTERS else ROUNDS[w]}"
+        for i, w in enumerate(words)
+        if w in ROUNDS
+    }
+    return tuple(sorted(found))
 
 
 def read_frame(
@@ -341,7 +361,7 @@ def read_frame(
             head_is_name=False,
             scope=elided[1],
         )
-    before_of = phrase_before_of(tokens, first)
+    before_of = phrase_before_of(tokens, first) or label_before(tokens, first)
     if before_of and after < len(tokens) and tokens[after].lower in ("for", "to"):
         phrase = before_of  # "a reconstruction fund of €500 million for the region"
     else:
@@ -367,6 +387,7 @@ def read_frame(
     if head in lexicon.people or head == "":
         predicate = predicate_near(tokens, first, after + len(phrase) + 3, lexicon)
         head = predicate or ("" if head in lexicon.people else head)
+    befell = predicate_after(tokens, after + len(phrase), lexicon) if phrase and head else ""
     named = {
         index
         for m in sentence.mentions
@@ -376,6 +397,9 @@ def read_frame(
     head_token = next((t for t in reversed(phrase)), None)
     head_is_name = head_token is not None and sentence.tokens.index(head_token) in named
     purposes = sorted({lexicon.purposes[q] for q in qualifiers if q in lexicon.purposes})
+    if befell and befell != head:
+        # "Forty passengers were injured" counts passengers who were, not all of them
+        purposes = sorted({*purposes, befell})
     clause = clause_of(tokens, first, after)
     phrase_end = max([after, *(index + 1 for index in positions(tokens, phrase) if index >= after)])
     scoped = place_after(tokens, phrase_end, lexicon)
@@ -385,7 +409,8 @@ def read_frame(
         tuple(sorted(set(qualifiers))),
         actor_before(sentence, tokens[first].start, lexicon)
         or owner_before(tokens, first)
-        or gapped_owner(tokens, first),
+        or gapped_owner(tokens, first)
+        or subject_owner(tokens, first, lexicon),
         role,
         asserted(tokens, first),
         tuple(purposes),
@@ -407,7 +432,7 @@ def place_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[
     """'in Florida', 'in the Gaza Strip' at tokens[index]: (tokens it takes, the place), when
     the name there is a place (a known one, or a short name that is no kind of thing:
     'in Punjab', not 'in FEMA Individual Assistance')."""
-    if index >= len(tokens) or tokens[index].lower != "in":
+    if index >= len(tokens) or tokens[index].lower not in ("in", "at"):
         return None
     start = index + 1
     if start < len(tokens) and tokens[start].lower == "the":
@@ -430,7 +455,7 @@ def place_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[
 
 def place_opening(tokens: Sequence[Token], first: int) -> str:
     """'In Syria, the earthquake killed 1,800 people': the place a sentence opens with."""
-    if len(tokens) < 3 or tokens[0].lower != "in":
+    if len(tokens) < 3 or tokens[0].lower not in ("in", "at"):
         return ""
     start = 2 if tokens[1].lower == "the" else 1
     end = name_end(tokens, start)
@@ -594,6 +619,8 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
     phrase: list[Token] = []
     while index < len(tokens) and len(phrase) < MAX_PHRASE:
         token = tokens[index]
+        if token.line_start:
+            break  # "Structures destroyed: 5,316" / "Acres burned: ...": the next line's label
         if token.text == "-" and phrase and index + 1 < len(tokens):
             index += 1  # "low-interest": one word in two tokens
             continue
@@ -613,6 +640,7 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
     return phrase
 
 
+PARTITIVES = frozenset({("of", "whom"), ("of", "which"), ("of", "them")})
 NAME_JOINERS = frozenset({"for", "and", "of", "&", "the", "de"})
 
 
@@ -633,6 +661,22 @@ def name_end(tokens: Sequence[Token], index: int) -> int:
             break
         end += 1
     return end
+
+
+def label_before(tokens: Sequence[Token], first: int) -> list[Token]:
+    """'Acres burned: 23,713', 'Structures destroyed: 5,316': the label of a fact sheet's
+    line, before its colon (a participle at its end is what happened to the thing)."""
+    if first < 2 or tokens[first - 1].text != ":":
+        return []
+    start = first - 2
+    while start > 0 and not tokens[start].line_start and first - 2 - start < MAX_PHRASE:
+        start -= 1
+    if not tokens[start].line_start and start != 0:
+        return []
+    label = [t for t in tokens[start : first - 1] if is_content(t) and not t.bullet]
+    while label and label[-1].lower.endswith("ed"):
+        label.pop()
+    return label[-MAX_PHRASE:]
 
 
 def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
@@ -737,6 +781,20 @@ def classify(words: Sequence[str], lexicon: Lexicon) -> tuple[str, list[str]]:
     return lexicon.heads.get(head, head), list(words[:-1])
 
 
+def predicate_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> str:
+    """'... passengers were injured', '... soldiers have been killed': the class of what the
+    counted suffered, said by a passive right after the phrase."""
+    words = [t.lower for t in tokens[index : index + 4]]
+    if not words or words[0] not in ("were", "was", "have", "had", "are"):
+        return ""
+    for word in words[1:]:
+        if word in lexicon.predicates:
+            return lexicon.predicates[word]
+        if word not in ("been", "reportedly", "also", "seriously", "critically", "badly"):
+            return ""
+    return ""
+
+
 def predicate_near(tokens: Sequence[Token], first: int, last: int, lexicon: Lexicon) -> str:
     """The class of what the counted people did or suffered, said next to the count."""
     window = [*tokens[max(0, first - 4) : first], *tokens[first:last]]
@@ -769,10 +827,72 @@ OWNING_VERBS = frozenset(
 FINISHING_VERBS = frozenset({"came", "finished", "ended", "emerged", "placed", "closed"})
 
 
+SUBJECT_REACH = 8  # tokens between a clause's named subject and its value
+REPORTING_VERBS = frozenset({"said", "says", "stated", "noted", "confirmed", "added"})
+
+
+def subject_owner(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str | None:
+    """'The Palisades Fire has destroyed 6,800 structures', 'Apple's revenue rose 4%', 'The
+    nurses' union has 7,400 members': the name (or possessor) a clause opens with is whose
+    figure it is, when it leads to the value without a comma."""
+    start = 0
+    for index in range(first - 1, -1, -1):
+        if tokens[index].text in (";", ":") or tokens[index].lower in REPORTING_VERBS:
+            start = index + 1  # "Officials said the Eaton Fire has destroyed ..."
+            break
+        if tokens[index].line_start:
+            start = index
+            break
+    if start < first and tokens[start].lower == "that":
+        start += 1
+    while start < first and tokens[start].lower in DETERMINERS:
+        start += 1
+    if start + 1 < first and tokens[start].text.islower() and tokens[start + 1].text[:1].isupper():
+        start += 1  # "The nearby Oak Fire"
+    end = start
+    while end < first and (
+        (tokens[end].text[:1].isupper() and tokens[end].text.replace(".", "").isalpha())
+        or (end > start and tokens[end].like_num and tokens[end - 1].text[:1].isupper())
+        or (
+            tokens[end].lower in NAME_JOINERS
+            and end > start
+            and end + 1 < first
+            and tokens[end + 1].text[:1].isupper()
+        )
+    ):
+        end += 1
+    name = [t.text for t in tokens[start:end] if t.lower not in STOP_WORDS]
+    if len(name) == 1 and end - start == 1 and opens_sentence(tokens, start):
+        # a sentence's first word has a capital whatever it is: "Federal support totals",
+        # "Airlines cancelled"; a one-word name there must be no word of the lexicon
+        word = normal(tokens[start])
+        known = word in lexicon.heads or word in lexicon.purposes or word in lexicon.people
+        if known or tokens[start].lower.endswith("s"):
+            name = []
+    if not name and start + 1 < first and tokens[start + 1].lower in ("'s", "'", "’s", "’"):
+        name = [tokens[start].text]  # "the nurses' union"
+        end = start + 1
+    elif not name and start + 2 < first and tokens[start + 1].text in ("'", "’"):
+        name = [tokens[start].text]
+        end = start + 2
+    if not name or first - end > SUBJECT_REACH:
+        return None
+    if any(t.text == "," for t in tokens[end:first]):
+        return None
+    if name[-1].lower() in TIME_WORDS:
+        return None
+    return " ".join(name)
+
+
+def opens_sentence(tokens: Sequence[Token], index: int) -> bool:
+    return index == 0 or tokens[index].line_start or tokens[index - 1].text in (";", ":")
+
+
 def gapped_owner(tokens: Sequence[Token], first: int) -> str | None:
     """'..., the Liberal Alliance 51 seats and the Greens 17 seats': in a list whose verb is
     said once, the name before each count is whose it is."""
-    if first + 1 >= len(tokens) or not tokens[first + 1].lower.endswith("s"):
+    following = tokens[first + 1] if first + 1 < len(tokens) else None
+    if following is not None and not (following.lower.endswith("s") or following.is_punct):
         return None
     start = first
     while start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].text.isalpha():

@@ -519,6 +519,11 @@ def build_body(lines: Sequence[Line]) -> TextBuilder:
     return out
 
 
+# A fact sheet's line: a short label, a colon, a figure ("Acres burned: 23,713", "Budget:
+# $412 million").
+_FIGURE_LINE = re.compile(r"[A-Z][\w ’'()/&-]{0,48}:\s+[$€£¥]?\d[\d,.]*(?:\s*[%\w]+){0,3}")
+
+
 def kept_line_break(
     previous: str,
     current: str,
@@ -550,6 +555,8 @@ def kept_line_break(
     """
     if starts_list_item(previous, current, width, in_item) or _HEADING_MARK.match(previous):
         return True
+    if _FIGURE_LINE.fullmatch(previous.strip()) and _FIGURE_LINE.fullmatch(current.strip()):
+        return True  # a fact sheet's lines: "Structures destroyed: 5,316" / "Acres burned: ..."
     before, text = clean(previous), clean(current)
     if in_item:
         return not (current[:1].isspace() or text[:1].islower())

@@ -177,13 +177,23 @@ def rounds_together(first: Interval, second: Interval) -> bool:
 
 
 def disjoint(first: frozenset[str], second: frozenset[str]) -> bool:
-    """Periods known on both sides that have no year (and quarter) in common."""
-    if not first or not second:
-        return False
-    return not any(overlapping(a, b) for a in first for b in second)
+    """Periods known on both sides with nothing in common in one of their kinds: years
+    (and quarters), days ("day:monday", "day:now"), rounds of a vote ("round:runoff")."""
+    for kind in {period_kind(p) for p in first} & {period_kind(p) for p in second}:
+        mine = [p for p in first if period_kind(p) == kind]
+        theirs = [p for p in second if period_kind(p) == kind]
+        if not any(overlapping(a, b) for a in mine for b in theirs):
+            return True
+    return False
+
+
+def period_kind(period: str) -> str:
+    return period.partition(":")[0] if ":" in period else "year"
 
 
 def overlapping(first: str, second: str) -> bool:
+    if ":" in first or ":" in second:
+        return first == second
     year_a, _, quarter_a = first.partition("-")
     year_b, _, quarter_b = second.partition("-")
     return year_a == year_b and (not quarter_a or not quarter_b or quarter_a == quarter_b)
@@ -193,10 +203,14 @@ def resolve_periods(periods: Sequence[str], year: int | None) -> frozenset[str]:
     """Periods as years: 'year-1' ('last year') and a quarter without a year are the
     document's; a value said of no period is of the document's year."""
     if year is None:
-        return frozenset(p for p in periods if p[:1].isdigit())
+        return frozenset(p for p in periods if p[:1].isdigit() or ":" in p)
     resolved = set()
-    for period in periods or ("year+0",):
-        if period.startswith("year"):
+    if not any(period_kind(p) == "year" for p in periods):
+        periods = (*periods, "year+0")
+    for period in periods:
+        if ":" in period:
+            resolved.add(period)
+        elif period.startswith("year"):
             resolved.add(str(year + int(period[4:])))
         elif period.startswith("Q"):
             resolved.add(f"{year}-{period}")

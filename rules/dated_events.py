@@ -187,13 +187,13 @@ def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
     the clause. A date that qualifies another noun ("the February 14 flash appeal") has none."""
     words = event_words()
     if after < len(tokens) and tokens[after].lower in words:
-        return words[tokens[after].lower]
+        return qualified(tokens, after, words)
     if (
         first >= 2
         and tokens[first - 1].lower in ("on", "of", "for")
         and tokens[first - 2].lower in words
     ):
-        return words[tokens[first - 2].lower]
+        return qualified(tokens, first - 2, words)
     if after < len(tokens) and is_content(tokens[after]) and not tokens[after].like_num:
         return None  # "the February 14 flash appeal"
     if own_verb_before(tokens, first, words):
@@ -219,7 +219,7 @@ def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
     for index in range(max(0, first - WINDOW), min(len(tokens), after + WINDOW)):
         if first <= index < after or tokens[index].text in (";", ".", "?", "!"):
             continue
-        event = words.get(tokens[index].lower)
+        event = qualified(tokens, index, words)
         if event is not None:
             before = index < first
             distance = first - index if before else index - after
@@ -227,6 +227,30 @@ def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
             if nearest is None or rank < nearest:
                 nearest = rank
     return nearest[2] if nearest else None
+
+
+# Words before an event word that make it one of several: "the first vote", "the final
+# vote", "the previous election", "the second launch".
+EVENT_QUALIFIERS = frozenset(
+    {"first", "second", "third", "fourth", "final", "last", "previous", "next", "initial",
+     "earlier", "latest", "preliminary", "second-round", "first-round"}
+)  # fmt: skip
+# Event words that name the event only with the particle after them: "lifted off".
+PARTICLES = {"lifted": "off"}
+
+
+def qualified(tokens: Sequence[Any], index: int, words: Mapping[str, str]) -> str | None:
+    """The event tokens[index] names, with the word that makes it one of several."""
+    word = tokens[index].lower
+    event = words.get(word)
+    if event is None:
+        return None
+    particle = PARTICLES.get(word)
+    if particle and (index + 1 >= len(tokens) or tokens[index + 1].lower != particle):
+        return None  # "the ban was lifted on March 1"
+    if index and tokens[index - 1].lower in EVENT_QUALIFIERS:
+        return f"{tokens[index - 1].lower} {event}"
+    return event
 
 
 # Verbs that date a happening of their own when a date follows them ("began on"), unless

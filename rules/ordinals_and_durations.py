@@ -43,12 +43,15 @@ days of one period); complementary when one bounds the other ("within 18 months"
         if value.kind in ("ordinal", "anniversary"):
             number = float(value.number)  # type: ignore[attr-defined]
             unit = "rank" if value.kind == "ordinal" else f"{value.unit}s since"  # type: ignore[attr-defined]
-            return Quantity(Interval(number, number, "exact", words), 1.0, unit, None, None, words)
+            return Quantity(
+                Interval(number, number, "exact", words), 1.0, unit, claim.frame.actor, None, words
+            )
         if value.kind == "duration":
             length = getattr(value, "length", None)
             if length is None:
                 return None  # "since 2014": an open period, dated, not measured
-            return Quantity(interval(length), 1.0, str(value.unit), None, None, words)  # type: ignore[attr-defined]
+            unit = str(value.unit)  # type: ignore[attr-defined]
+            return Quantity(interval(length), 1.0, unit, claim.frame.actor, None, words)
         return None
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
