@@ -15,7 +15,6 @@ value comes last ("a death toll of 50,000").
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -220,6 +219,7 @@ def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> l
     """The claims of one sentence, for values of the given kinds."""
     wanted = set(kinds)
     claims: list[Claim] = []
+    spans: list[tuple[int, int]] = []  # each claim's first token and the token after it
     for value in values_in(sentence.text):
         if value.kind not in wanted:
             continue
@@ -230,11 +230,7 @@ def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> l
         first, last = found
         if value.kind == "amount" and names_a_model(sentence.tokens, first, value.text):
             continue
-        if [t.lower for t in sentence.tokens[last + 1 : last + 3]] in (
-            ["of", "whom"],
-            ["of", "which"],
-            ["of", "them"],
-        ):
+        if tuple(t.lower for t in sentence.tokens[last + 1 : last + 3]) in PARTITIVES:
             continue  # "350 passengers, 40 of whom were injured": a part, said of another head
         frame = read_frame(
             sentence,
@@ -245,7 +241,8 @@ def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> l
             claims[-1].frame if claims else None,
         )
         claims.append(Claim(value, frame, start, end))
-    return with_periods(sentence.tokens, claims)
+        spans.append((first, last + 1))
+    return with_periods(sentence.tokens, claims, spans)
 
 
 def names_a_model(tokens: Sequence[Token], first: int, text: str) -> bool:
@@ -277,17 +274,12 @@ WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "s
 ROUNDS = {"runoff": "runoff", "run-off": "runoff", "round": "round"}
 
 
-def with_periods(tokens: Sequence[Token], claims: list[Claim]) -> list[Claim]:
+def with_periods(
+    tokens: Sequence[Token], claims: list[Claim], spans: Sequence[tuple[int, int]]
+) -> list[Claim]:
     """Each claim with the periods said beside it: after it, up to the next value ("$310
     million in the third quarter of 2024", "$389 million last year"), else before it, back
     to the value before ("In the third quarter of 2023, net income was $268 million")."""
-    if not claims:
-        return claims
-    starts = [token.start for token in tokens]
-    spans = [
-        (bisect.bisect_right(starts, claim.start) - 1, bisect.bisect_left(starts, claim.end))
-        for claim in claims
-    ]
     found = []
     for number, claim in enumerate(claims):
         first, after = spans[number]
@@ -350,7 +342,7 @@ def read_frame(
     elided = place_after(tokens, after, lexicon)
     if elided:
         # "34 deaths in Florida and 12 in Georgia": 12 deaths, said of Georgia
-        frame = read_frame(sentence, first, after + 1 + elided[0], lexicon, role)
+        frame = read_frame(sentence, first, after + elided[0], lexicon, role)
         if previous is None or not previous.head:
             return replace(frame, head="", scope=elided[1])
         return replace(
@@ -387,7 +379,8 @@ def read_frame(
     if head in lexicon.people or head == "":
         predicate = predicate_near(tokens, first, after + len(phrase) + 3, lexicon)
         head = predicate or ("" if head in lexicon.people else head)
-    befell = predicate_after(tokens, after + len(phrase), lexicon) if phrase and head else ""
+    phrase_end = max([after, *(index + 1 for index in positions(tokens, phrase) if index >= after)])
+    befell = predicate_after(tokens, phrase_end, lexicon) if phrase and head else ""
     named = {
         index
         for m in sentence.mentions
@@ -401,7 +394,6 @@ def read_frame(
         # "Forty passengers were injured" counts passengers who were, not all of them
         purposes = sorted({*purposes, befell})
     clause = clause_of(tokens, first, after)
-    phrase_end = max([after, *(index + 1 for index in positions(tokens, phrase) if index >= after)])
     scoped = place_after(tokens, phrase_end, lexicon)
     scope = scoped[1] if scoped else place_opening(tokens, first)
     return Frame(
@@ -884,6 +876,14 @@ def subject_owner(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str 
     return " ".join(name)
 
 
+def name_start(tokens: Sequence[Token], end: int) -> int:
+    """Where the run of capitalised words that ends before tokens[end] starts."""
+    start = end
+    while start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].text.isalpha():
+        start -= 1
+    return start
+
+
 def opens_sentence(tokens: Sequence[Token], index: int) -> bool:
     return index == 0 or tokens[index].line_start or tokens[index - 1].text in (";", ":")
 
@@ -894,9 +894,7 @@ def gapped_owner(tokens: Sequence[Token], first: int) -> str | None:
     following = tokens[first + 1] if first + 1 < len(tokens) else None
     if following is not None and not (following.lower.endswith("s") or following.is_punct):
         return None
-    start = first
-    while start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].text.isalpha():
-        start -= 1
+    start = name_start(tokens, first)
     if start == first:
         return None
     opener = start - 1
@@ -929,10 +927,7 @@ def owner_before(tokens: Sequence[Token], first: int) -> str | None:
     while index >= 0 and tokens[index].lower in AUXILIARIES:
         index -= 1
     end = index + 1
-    start = end
-    while start > 0 and tokens[start - 1].text[:1].isupper() and tokens[start - 1].text.isalpha():
-        start -= 1
-    words = [t.text for t in tokens[start:end] if t.lower not in STOP_WORDS]
+    words = [t.text for t in tokens[name_start(tokens, end) : end] if t.lower not in STOP_WORDS]
     return " ".join(words) or None
 
 

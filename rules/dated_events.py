@@ -209,12 +209,9 @@ def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
     )
     if not opens:
         return None
-    # a date that leads its sentence ("On February 6, a 7.8 earthquake struck") dates what
-    # follows; one that trails its verb ("made landfall near Cayo Costa, Florida, Sept. 28,
-    # 2022, as a Category 4 storm") dates what came before it
-    leads = all(
-        t.lower in ("on", "by", "from", "since") or not t.text.isalnum() for t in tokens[:first]
-    )
+    # a date dates the event word before it in its clause when there is one ("made landfall
+    # near Cayo Costa, Florida, Sept. 28, 2022, as a Category 4 storm"), else the nearest
+    # after it ("On February 6, a 7.8 earthquake struck": nothing but "On" comes before)
     nearest: tuple[int, int, str] | None = None
     for index in range(max(0, first - WINDOW), min(len(tokens), after + WINDOW)):
         if first <= index < after or tokens[index].text in (";", ".", "?", "!"):
@@ -223,7 +220,7 @@ def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
         if event is not None:
             before = index < first
             distance = first - index if before else index - after
-            rank = (0 if before != leads else 1, distance, event)
+            rank = (0 if before else 1, distance, event)
             if nearest is None or rank < nearest:
                 nearest = rank
     return nearest[2] if nearest else None
