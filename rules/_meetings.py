@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from checker.claims import name_start
 from checker.dates import (
     STAND_IN_ANCHOR,
     DateValue,
@@ -31,7 +32,8 @@ BODY_NAMES = {
     "foreign-ministers": "Foreign Ministers' meeting",
     "defence-ministers": "Defence Ministers' meeting",
 }
-DEFAULT_ORG = "NATO"  # the organisation of a meeting when a document names none
+DEFAULT_ORG = "NATO"  # the organisation whose meetings the reference table holds
+UNNAMED_ORG = ""  # a document that names no organisation: whose summit it is stays unknown
 OTHER_BODY_NAMES = {
     "summit": "summit",
     "foreign-ministers": "Foreign Ministers' meeting",
@@ -39,6 +41,13 @@ OTHER_BODY_NAMES = {
 }
 FUTURE_WORDS = {"will", "when", "next", "upcoming", "forthcoming", "'ll", "shall", "until"}
 REPORTED_WORDS = {"met", "gathered", "convened"}  # a document reporting its own meeting
+MEETING_DAYS = 3  # a meeting no table knows may last this many days
+# words that say what kind of meeting, not whose: "the Extraordinary Summit"
+MEETING_WORDS = {
+    "extraordinary", "special", "emergency", "annual", "informal", "leaders", "inaugural",
+    "virtual", "spring", "summer", "autumn", "winter", "next", "last", "first", "this",
+    "that", "at", "in", "on", "during", "for", "after", "before", "ahead", "of",
+}  # fmt: skip
 RECENT_DAYS = 7  # "met yesterday", "met on Monday": still the meeting the document reports
 PAST_WORDS = {
     "met",
@@ -186,10 +195,11 @@ def orgs_in(text: str) -> list[str]:
 
 def document_org(document: AnalysedDocument) -> str:
     """The organisation whose meetings a document reports: named in its title or issuer,
-    else the one its text names most; NATO when it names none."""
+    else the one its text names most; unknown when it names none ("the two-day summit" of
+    a text that never says whose is no NATO summit)."""
     heading = " ".join(x for x in (document.document.title, document.document.issuer) if x)
     named = orgs_in(heading) or orgs_in(document.document.text)
-    return named[0] if named else DEFAULT_ORG
+    return named[0] if named else UNNAMED_ORG
 
 
 def sentence_org(sentence: Sentence, default: str) -> str:
@@ -198,8 +208,30 @@ def sentence_org(sentence: Sentence, default: str) -> str:
     return named.pop() if len(named) == 1 else default
 
 
+def named_before_summit(sentence: Sentence, anchors: list[Mention]) -> str | None:
+    """'the Commonwealth summit', 'the Pacific Islands Forum summit': a name no table holds
+    before the word summit is whose summit it is (a place before it, 'the Madrid summit',
+    says where; a known organisation is read by sentence_org)."""
+    tokens = sentence.tokens
+    for mention in anchors:
+        if tokens[mention.first_token].lower != "summit":
+            continue
+        first = name_start(tokens, mention.first_token)
+        words = [t.text for t in tokens[first : mention.first_token]]
+        while words and words[-1].lower() in MEETING_WORDS:
+            words.pop()  # "the Extraordinary Summit", "the Leaders' Summit"
+        while words and words[0].lower() in MEETING_WORDS | {"the"}:
+            words.pop(0)
+        name = " ".join(words)
+        if name and not orgs_in(name) and not resolve_places(name):
+            return name
+    return None
+
+
 def meeting_label(org: str, body: str) -> str:
-    return BODY_NAMES[body] if org == DEFAULT_ORG else f"{org} {OTHER_BODY_NAMES[body]}"
+    if org == DEFAULT_ORG:
+        return BODY_NAMES[body]
+    return f"{org} {OTHER_BODY_NAMES[body]}" if org else OTHER_BODY_NAMES[body]
 
 
 def meeting_subject(text: str) -> str | None:
@@ -279,13 +311,27 @@ def compare_meetings(a: MeetingRef, b: MeetingRef) -> Comparison:
     if a_date and b_date:
         if a_date.contains(b_date) or b_date.contains(a_date):
             return wider or Comparison(Verdict.AGREEMENT, "")
-        if not a_date.overlaps(b_date):
-            return Comparison(Verdict.DISCREPANCY, f"different dates: {a_date} against {b_date}")
-        return Comparison(Verdict.COMPLEMENTARY, "the dates overlap")
+        if a_date.overlaps(b_date):
+            return Comparison(Verdict.COMPLEMENTARY, "the dates overlap")
+        if not (a.meeting or b.meeting) and days_of_one_meeting(a_date, b_date):
+            # no table says how long this meeting lasts: "the two-day summit ... on 16 June"
+            # and "the summit closed on 17 June" are both true of one meeting
+            return Comparison(
+                Verdict.COMPLEMENTARY,
+                f"{a_date} and {b_date} may be days of one meeting (its length is not known)",
+            )
+        return Comparison(Verdict.DISCREPANCY, f"different dates: {a_date} against {b_date}")
     if places:
         return wider or Comparison(Verdict.AGREEMENT, "")
     missing = "; ".join(x for x in (a.unresolved, b.unresolved) if x)
     return Comparison(Verdict.COMPLEMENTARY, f"cannot be compared: {missing}")
+
+
+def days_of_one_meeting(a: DateValue, b: DateValue) -> bool:
+    """Two days close enough to be the first and last of one meeting of unknown length."""
+    if a.precision != "day" or b.precision != "day":
+        return False
+    return abs((b.start - a.start).days) <= MEETING_DAYS - 1
 
 
 def dates_in(sentence: Sentence) -> list[Mention]:
@@ -339,7 +385,8 @@ def meetings_in(
     org = sentence_org(sentence, speaking.org)
     found = []
     for body, anchors in groups.items():
-        mention = meeting_of(sentence, org, body, anchors, dates.get(body), anchor, words)
+        whose = named_before_summit(sentence, anchors) or org
+        mention = meeting_of(sentence, whose, body, anchors, dates.get(body), anchor, words)
         if mention is not None:
             found.append(mention)
     return found
