@@ -171,6 +171,7 @@ class Frame:
     scope: str = ""  # the place it is said of ("34 deaths in Florida", "In Syria, ..."), if any
     # the periods said beside it: "2024", "2024-Q3", "Q3" (no year), "year-1" ("last year")
     periods: tuple[str, ...] = ()
+    recipient: str = ""  # whom it goes to: "$500 million in aid to Ukraine" -> "ukraine"
 
     @property
     def about(self) -> str:
@@ -357,7 +358,7 @@ def read_frame(
     if before_of and after < len(tokens) and tokens[after].lower in ("for", "to"):
         phrase = before_of  # "a reconstruction fund of €500 million for the region"
     else:
-        phrase = phrase_after(tokens, after) or before_of
+        phrase = phrase_after(tokens, after + rate_length(tokens, after)) or before_of
     if (
         not phrase
         or (after < len(tokens) and tokens[after].lower in ("for", "to"))
@@ -393,9 +394,13 @@ def read_frame(
     if befell and befell != head:
         # "Forty passengers were injured" counts passengers who were, not all of them
         purposes = sorted({*purposes, befell})
+    rate = rate_of(tokens, first, after, phrase_end)
+    if rate:
+        purposes = sorted({*purposes, rate})  # "$770 per household" is no total
     clause = clause_of(tokens, first, after)
-    scoped = place_after(tokens, phrase_end, lexicon)
+    scoped = scope_after(tokens, phrase_end, lexicon)
     scope = scoped[1] if scoped else place_opening(tokens, first)
+    recipient = recipient_after(tokens, phrase_end) if phrase else ""
     return Frame(
         head,
         tuple(sorted(set(qualifiers))),
@@ -411,6 +416,7 @@ def read_frame(
         settled(tokens, clause),
         context_words(t for t in clause if t not in phrase),
         scope,
+        recipient=recipient,
     )
 
 
@@ -443,6 +449,81 @@ def place_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[
     if end - start > 3 or thing or last in TIME_WORDS:
         return None
     return end - index, name
+
+
+def scope_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[int, str] | None:
+    """The place said right after a value's phrase, or after what befell the counted:
+    "34 deaths in Florida", "Eight people died in the Palisades Fire" (not where they went:
+    "two teams arrived in Incirlik")."""
+    for position in range(index, min(len(tokens), index + SCOPE_REACH + 1)):
+        found = place_after(tokens, position, lexicon)
+        if found:
+            return found
+        word = tokens[position].lower
+        if word not in lexicon.predicates and word not in PASSIVE_AUXILIARIES:
+            return None
+    return None
+
+
+# What a figure is counted per: "$770 per household", "$15 an hour", "$500 each"
+PER_UNIT = frozenset({"each", "apiece"})
+RATE_UNITS = frozenset(
+    {"hour", "day", "week", "month", "year", "person", "head", "household", "family",
+     "student", "child", "worker", "resident", "employee", "share", "unit"}
+)  # fmt: skip
+
+
+def recipient_after(tokens: Sequence[Token], index: int) -> str:
+    """'$500 million in aid to Ukraine', 'a $1.3 billion fine to US regulators': whom the
+    value goes to, as its content words ('' for 'to help', 'to date', 'to $50 million')."""
+    if index >= len(tokens) or tokens[index].lower != "to":
+        return ""
+    words: list[str] = []
+    for token in tokens[index + 1 : index + 1 + MAX_PHRASE + 1]:
+        if token.lower in DETERMINERS:
+            if words:
+                break
+            continue
+        if token.is_punct or token.like_num or not is_content(token):
+            break
+        if token.lower in INFINITIVES or token.lower in VERBS or token.lower in TIME_WORDS:
+            break
+        words.append(normal(token))
+    if not words or words[0] in RUNNING_TOTAL:
+        return ""
+    return " ".join(words[:MAX_PHRASE])
+
+
+def rate_length(tokens: Sequence[Token], index: int) -> int:
+    """The tokens a rate takes right after a value: '$15 an hour' (2), '$500 each' (1)."""
+    word = tokens[index].lower if index < len(tokens) else ""
+    if word in PER_UNIT:
+        return 1
+    following = normal(tokens[index + 1]) if index + 1 < len(tokens) else ""
+    if word in ("a", "an") and following in RATE_UNITS:
+        return 2
+    return 0
+
+
+def rate_of(tokens: Sequence[Token], first: int, after: int, phrase_end: int) -> str:
+    """'per household', 'a month', 'each' after a value or its phrase, or a subject opened
+    by 'each' or 'every' ("Each household will receive $770"): the figure is a rate."""
+    for index in dict.fromkeys((after, phrase_end)):
+        word = tokens[index].lower if index < len(tokens) else ""
+        following = normal(tokens[index + 1]) if index + 1 < len(tokens) else ""
+        if word in PER_UNIT:
+            return "each"
+        if word == "per" and following.isalpha():
+            return f"per {following}"
+        if word in ("a", "an") and following in RATE_UNITS:
+            return f"per {following}"
+    for index in range(first - 1, max(-1, first - SUBJECT_REACH - 1), -1):
+        token = tokens[index]
+        if token.text in (",", ";", ":"):
+            break
+        if token.lower in ("each", "every") and index + 1 < first:
+            return f"per {normal(tokens[index + 1])}"
+    return ""
 
 
 def place_opening(tokens: Sequence[Token], first: int) -> str:
@@ -583,7 +664,19 @@ def qualifier_before(tokens: Sequence[Token], first: int) -> list[str]:
 
 def is_phrase_word(token: Token) -> bool:
     word = token.lower
-    return is_content(token) and word not in VERBS and not word.endswith(("ed", "ing"))
+    return (
+        is_content(token)
+        and word not in VERBS
+        and word not in WHERE_ADVERBS
+        and not word.endswith(("ed", "ing"))
+    )
+
+
+# Adverbs that end a noun phrase: "320,000 people worldwide" counts people.
+WHERE_ADVERBS = frozenset(
+    {"worldwide", "nationwide", "statewide", "countrywide", "globally", "overall", "abroad",
+     "annually", "altogether", "apiece", "each", "domestically", "internationally"}
+)  # fmt: skip
 
 
 def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
@@ -599,6 +692,8 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
     while index < len(tokens) and tokens[index].lower in LINKS and links < MAX_LINKS:
         index += 1
         links += 1
+    if links and index < len(tokens) and tokens[index].lower in RUNNING_TOTAL:
+        return []  # "$5 million to date", "in total": no noun
     end = name_end(tokens, index)
     if end - index >= 2:
         # a name of several words: "two U.S. Agency for International Development Urban
@@ -617,6 +712,8 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
             index += 1  # "low-interest": one word in two tokens
             continue
         if not is_content(token) or token.like_num or token.lower in VERBS:
+            break
+        if token.lower in WHERE_ADVERBS:
             break
         if phrase and token.lower.endswith("ed"):
             break  # "households affected", "earthquake occurred": a participle follows
@@ -713,8 +810,8 @@ def destination_after(tokens: Sequence[Token], after: int) -> list[Token]:
     index += 1
     while index < len(tokens) and tokens[index].lower in DETERMINERS:
         index += 1
-    if index < len(tokens) and tokens[index].lower in INFINITIVES:
-        return []
+    if index < len(tokens) and tokens[index].lower in INFINITIVES | RUNNING_TOTAL:
+        return []  # "to help survivors", "to date"
     phrase: list[Token] = []
     while index < len(tokens) and len(phrase) < MAX_PHRASE and is_phrase_word(tokens[index]):
         phrase.append(tokens[index])
@@ -820,6 +917,8 @@ FINISHING_VERBS = frozenset({"came", "finished", "ended", "emerged", "placed", "
 
 
 SUBJECT_REACH = 8  # tokens between a clause's named subject and its value
+PASSIVE_AUXILIARIES = frozenset({"were", "was", "have", "has", "had", "been", "are", "reportedly"})
+SCOPE_REACH = 3  # words (a verb: "died", "were killed") between a phrase and its place
 REPORTING_VERBS = frozenset({"said", "says", "stated", "noted", "confirmed", "added"})
 
 
@@ -859,7 +958,9 @@ def subject_owner(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str 
         # "Airlines cancelled"; a one-word name there must be no word of the lexicon
         word = normal(tokens[start])
         known = word in lexicon.heads or word in lexicon.purposes or word in lexicon.people
-        if known or tokens[start].lower.endswith("s"):
+        if known or (
+            tokens[start].lower.endswith("s") and not singular_verb_after(tokens, start, first)
+        ):
             name = []
     if not name and start + 1 < first and tokens[start + 1].lower in ("'s", "'", "’s", "’"):
         name = [tokens[start].text]  # "the nurses' union"
@@ -874,6 +975,20 @@ def subject_owner(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str 
     if name[-1].lower() in TIME_WORDS:
         return None
     return " ".join(name)
+
+
+def singular_verb_after(tokens: Sequence[Token], index: int, first: int) -> bool:
+    """'Siemens employs 320,000', 'Texas sends 270 delegates': a verb in -s right after a
+    word ending in s, just before the value, makes that word one thing (a plural takes
+    'employ'), so a name, not a plural noun ('Airlines cancelled 400 flights')."""
+    verb = tokens[index + 1].lower if index + 1 < first else ""
+    return (
+        verb.isalpha()
+        and verb.endswith("s")
+        and not verb.endswith("ss")
+        and tokens[index + 1].text.islower()
+        and first - (index + 1) <= 2
+    )
 
 
 def name_start(tokens: Sequence[Token], end: int) -> int:

@@ -86,6 +86,7 @@ class Quantity:
     unqualified: str = field(default="", compare=False)
     # the years (and quarters) it is said of: stated, or the document's year ("2024-Q3")
     periods: frozenset[str] = field(default=frozenset(), compare=False)
+    recipient: str = field(default="", compare=False)  # whom it goes to, when said
 
     def __str__(self) -> str:
         who = f" ({actor_name(self.actor)})" if self.actor else ""
@@ -112,6 +113,11 @@ def compare_quantities(a: Quantity, b: Quantity) -> Comparison:
         return Comparison(
             Verdict.COMPLEMENTARY,
             f"said of different actors ({actor_name(a.actor)}, {actor_name(b.actor)})",
+        )
+    if a.recipient and b.recipient and not same_actor(a.recipient, b.recipient):
+        # "$500 million in aid to Ukraine" and "$100 million in aid to Moldova"
+        return Comparison(
+            Verdict.COMPLEMENTARY, f"given to different recipients ({a.recipient}, {b.recipient})"
         )
     if a.amount == b.amount:
         return Comparison(Verdict.AGREEMENT, "")
@@ -276,7 +282,11 @@ class QuantityRule(Rule):
         date = document.document.date
         periods = resolve_periods(frame.periods, date.year if date else None)
         quantity = replace(
-            quantity, context=frame.context, unqualified=unqualified, periods=periods
+            quantity,
+            context=frame.context,
+            unqualified=unqualified,
+            periods=periods,
+            recipient=frame.recipient,
         )
         # a figure decided at an event (a budget approved) holds for that event; a level
         # changes with time. Neither is compared with what another event decided or counted
