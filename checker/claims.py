@@ -134,6 +134,7 @@ ALIGNMENT_THRESHOLD = 0.2  # context overlap that makes two statements one fact
 SAME_VALUE_THRESHOLD = 0.05  # ... when they state the same value: a word in common
 MAX_CLUSTERS = 32  # groups tried per key (bounds the work)
 MEMBERS_TRIED = 8  # statements of a group a new statement is tried against
+STRAY_TRIED = 64  # ... and a statement left alone, once all are read
 LABEL_WORDS = 2
 CLAUSE_BREAKS = frozenset({";", ":"})
 MAX_PHRASE = 4  # content words in a noun phrase
@@ -607,24 +608,31 @@ def align_by_context(
     aligned: list[Fact] = []
     for key, group in by_key.items():
         clusters: list[list[Fact]] = []
+        # the statements of each cluster a new one is tried against: one per context and
+        # value, so that repeated wordings do not fill the places (MEMBERS_TRIED)
+        tried: list[dict[tuple[frozenset[str], object], Fact]] = []
         for fact in group:
             words = context_of(fact)
             home = next(
                 (
-                    cluster
-                    for cluster in clusters[:MAX_CLUSTERS]
+                    number
+                    for number, members in enumerate(tried[:MAX_CLUSTERS])
                     if any(
-                        similarity(words, context_of(member))
-                        >= (same_value_threshold if value(member) == value(fact) else threshold)
-                        for member in cluster[:MEMBERS_TRIED]
+                        similarity(words, member_words)
+                        >= (same_value_threshold if member_value == value(fact) else threshold)
+                        for member_words, member_value in members
                     )
                 ),
                 None,
             )
             if home is None:
                 clusters.append([fact])
+                tried.append({(words, value(fact)): fact})
             else:
-                home.append(fact)
+                clusters[home].append(fact)
+                if len(tried[home]) < MEMBERS_TRIED:
+                    tried[home].setdefault((words, value(fact)), fact)
+        clusters = join_strays(clusters, context_of, value, threshold, same_value_threshold)
         if len(clusters) == 1:
             aligned.extend(group)
             continue
@@ -633,6 +641,46 @@ def align_by_context(
             label = cluster_label(cluster, context_of, key, taken)
             aligned.extend(replace(f, key=f"{key} [{label}]") for f in cluster)
     return aligned
+
+
+def join_strays(
+    clusters: list[list[Fact]],
+    context_of: Callable[[Fact], frozenset[str]],
+    value: Callable[[Fact], object],
+    threshold: float,
+    same_value_threshold: float,
+) -> list[list[Fact]]:
+    """A statement left alone may have come before the statements it is one fact with:
+    it joins the first cluster holding one whose context overlaps its own, now that all are
+    read (against up to STRAY_TRIED wordings of each)."""
+    strays = [c for c in clusters if len(c) == 1]
+    if not strays or len(strays) == len(clusters) == 1:
+        return clusters
+    groups = [c for c in clusters if len(c) > 1]
+    wordings = [
+        list(dict.fromkeys((context_of(f), value(f)) for f in c))[:STRAY_TRIED] for c in groups
+    ]
+    kept: list[list[Fact]] = []
+    for stray in strays:
+        fact = stray[0]
+        words, own = context_of(fact), value(fact)
+        home = next(
+            (
+                number
+                for number, members in enumerate(wordings)
+                if any(
+                    similarity(words, member_words)
+                    >= (same_value_threshold if member_value == own else threshold)
+                    for member_words, member_value in members
+                )
+            ),
+            None,
+        )
+        if home is None:
+            kept.append(stray)
+        else:
+            groups[home].append(fact)
+    return [*groups, *kept]
 
 
 def cluster_label(

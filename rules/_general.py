@@ -297,7 +297,7 @@ class QuantityRule(Rule):
         # increments ("an additional $50 million") are often tranches of one another: they
         # are one fact only when said in much the same words. Statements of one value are
         # grouped whatever their words: that can cause no false discrepancy
-        facts = qualify_by_value(facts)
+        facts = increment_as_level(qualify_by_value(facts))
         increments = [f for f in facts if f.key.endswith(INCREMENT_SUFFIX)]
         levels = [f for f in facts if not f.key.endswith(INCREMENT_SUFFIX)]
         return [
@@ -330,6 +330,28 @@ def qualify_by_value(facts: Sequence[Fact]) -> list[Fact]:
     for fact in facts:
         keys = qualified.get((fact.key, fact.value.amount, fact.value.unit), set())
         moved.append(replace(fact, key=next(iter(keys))) if len(keys) == 1 else fact)
+    return moved
+
+
+def increment_as_level(facts: Sequence[Fact]) -> list[Fact]:
+    """'an additional $50 million in humanitarian assistance' in one document and '$50
+    million in humanitarian assistance' in another: an increment stating the very value a
+    level of its head states elsewhere is that sum told with the word, and joins its fact
+    (the level stays where the other levels are compared)."""
+    levels: dict[tuple[str, Interval, str], set[str]] = {}
+    for fact in facts:
+        if not fact.key.endswith(INCREMENT_SUFFIX):
+            levels.setdefault((fact.key, fact.value.amount, fact.value.unit), set()).add(
+                fact.span.document
+            )
+    moved = []
+    for fact in facts:
+        if fact.key.endswith(INCREMENT_SUFFIX):
+            level_key = fact.key.removesuffix(INCREMENT_SUFFIX)
+            documents = levels.get((level_key, fact.value.amount, fact.value.unit), set())
+            if documents - {fact.span.document}:
+                fact = replace(fact, key=level_key)
+        moved.append(fact)
     return moved
 
 

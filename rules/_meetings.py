@@ -41,7 +41,12 @@ OTHER_BODY_NAMES = {
 }
 FUTURE_WORDS = {"will", "when", "next", "upcoming", "forthcoming", "'ll", "shall", "until"}
 REPORTED_WORDS = {"met", "gathered", "convened"}  # a document reporting its own meeting
-MEETING_DAYS = 3  # a meeting no table knows may last this many days
+MEETING_DAYS = 3  # a meeting no table knows may last this many days ...
+# ... when a sentence says it lasts days: its length, its opening or close, a day of it
+SEVERAL_DAYS = frozenset(
+    {"two-day", "three-day", "opened", "opens", "closed", "closes", "concluded", "concludes",
+     "day", "days", "wrapped", "ended", "ends", "final", "began", "begins"}
+)  # fmt: skip
 # words that say what kind of meeting, not whose: "the Extraordinary Summit"
 MEETING_WORDS = {
     "extraordinary", "special", "emergency", "annual", "informal", "leaders", "inaugural",
@@ -93,6 +98,8 @@ class MeetingRef:
     # a relative date the document has no date to resolve ("next week"); outside equality and
     # the normal form, so a ref without one normalises as before (summit-dates adds it)
     unresolved_date: Unresolved | None = field(default=None, compare=False)
+    # the sentence says the meeting lasts days ("the two-day summit", "closed on")
+    several_days: bool = field(default=False, compare=False)
 
     @property
     def label(self) -> str:
@@ -313,9 +320,13 @@ def compare_meetings(a: MeetingRef, b: MeetingRef) -> Comparison:
             return wider or Comparison(Verdict.AGREEMENT, "")
         if a_date.overlaps(b_date):
             return Comparison(Verdict.COMPLEMENTARY, "the dates overlap")
-        if not (a.meeting or b.meeting) and days_of_one_meeting(a_date, b_date):
-            # no table says how long this meeting lasts: "the two-day summit ... on 16 June"
-            # and "the summit closed on 17 June" are both true of one meeting
+        if (
+            not (a.meeting or b.meeting)
+            and (a.several_days or b.several_days)
+            and days_of_one_meeting(a_date, b_date)
+        ):
+            # no table says how long this meeting lasts, and a side says it lasts days: "the
+            # two-day summit ... on 16 June" and "the summit closed on 17 June" both hold
             return Comparison(
                 Verdict.COMPLEMENTARY,
                 f"{a_date} and {b_date} may be days of one meeting (its length is not known)",
@@ -500,7 +511,15 @@ def meeting_of(
             relation = "this meeting"  # "we have met in Madrid", said during the Madrid summit
         elif only_past_meetings(body, place_name, anchor):
             relation = "past"
-    ref = MeetingRef(body, date, place_name, linked, org=org, unresolved_date=pending)
+    ref = MeetingRef(
+        body,
+        date,
+        place_name,
+        linked,
+        org=org,
+        unresolved_date=pending,
+        several_days=bool(words & SEVERAL_DAYS),
+    )
     return MeetingMention(ref, relation, min(starts), max(ends))
 
 
