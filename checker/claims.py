@@ -946,7 +946,12 @@ def actor_before(sentence: Sentence, offset: int, lexicon: Lexicon) -> str | Non
     """The last actor named before the value that is not governed by a preposition: in "the
     United States is providing aid for the earthquake in Türkiye and Syria", the United
     States gives; Türkiye and Syria are where."""
-    actors = [m for m in sentence.mentions if m.label in lexicon.actor_labels and m.end <= offset]
+    opening = past_dateline(sentence.tokens, 0, len(sentence.tokens))  # "KYIV, Ukraine —"
+    actors = [
+        m
+        for m in sentence.mentions
+        if m.label in lexicon.actor_labels and m.end <= offset and m.first_token >= opening
+    ]
     ends = {m.last_token: m for m in actors}
     for mention in reversed(actors):
         if not governed(sentence.tokens, mention.first_token, ends):
@@ -982,6 +987,7 @@ def subject_owner(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str 
         if tokens[index].line_start:
             start = index
             break
+    start = past_dateline(tokens, start, first)
     if start < first and tokens[start].lower == "that":
         start += 1
     while start < first and tokens[start].lower in DETERMINERS:
@@ -1023,6 +1029,21 @@ def subject_owner(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str 
     if name[-1].lower() in TIME_WORDS:
         return None
     return " ".join(name)
+
+
+DASHES = frozenset({"-", "–", "—", "--"})
+
+
+def past_dateline(tokens: Sequence[Token], start: int, first: int) -> int:
+    """'LISBON - Allied Ministers met ...', 'KYIV, Ukraine — ...': a dateline (capitals up
+    to a dash) opens the sentence; its clause starts after the dash."""
+    for index in range(start, min(first, start + 5)):
+        if tokens[index].text in DASHES:
+            words = [t.text for t in tokens[start:index] if t.text != ","]
+            if words and words[0].isupper() and all(w[:1].isupper() for w in words):
+                return index + 1
+            return start
+    return start
 
 
 def singular_verb_after(tokens: Sequence[Token], index: int, first: int) -> bool:

@@ -141,7 +141,7 @@ def compare_quantities(a: Quantity, b: Quantity) -> Comparison:
     if verdict is Verdict.DISCREPANCY and disjoint(a.periods, b.periods):
         # "net income of $310 million in the third quarter of 2024" and "$268 million in the
         # third quarter of 2023"; this year's budget and last year's
-        years = ", ".join(sorted(a.periods | b.periods))
+        years = ", ".join(sorted({p.rstrip(ASSUMED) for p in a.periods | b.periods}))
         return Comparison(
             Verdict.COMPLEMENTARY, f"{a.words} and {b.words}: of other periods ({years})"
         )
@@ -160,13 +160,19 @@ def same_actor(first: str, second: str) -> bool:
     return len(first) > 2 and len(second) > 2 and (mine <= theirs or theirs <= mine)
 
 
+BOUND_STEP_SCALE = 100  # figures from which a step of one is within a bound's reading
+
+
 def bounds(figure: Interval, bound: Interval) -> bool:
     """Is `bound` "more than" or "fewer than" the very figure `figure` states?"""
     if figure.low != figure.high or bound.precision != "bounded":
         return False
     value = figure.low
-    return (bound.high == math.inf and value <= bound.low <= value + 1) or (
-        bound.low == 0 and value - 1 <= bound.high <= value
+    # "more than 5,600" may be read as 5,601: a step of one, when one is small beside the
+    # figure ("at least 3 percent" is no bound of "2%")
+    step = 1 if abs(value) >= BOUND_STEP_SCALE else 0
+    return (bound.high == math.inf and value <= bound.low <= value + step) or (
+        bound.low == 0 and value - step <= bound.high <= value
     )
 
 
@@ -188,6 +194,10 @@ def disjoint(first: frozenset[str], second: frozenset[str]) -> bool:
     for kind in {period_kind(p) for p in first} & {period_kind(p) for p in second}:
         mine = [p for p in first if period_kind(p) == kind]
         theirs = [p for p in second if period_kind(p) == kind]
+        if all(p.endswith(ASSUMED) for p in (*mine, *theirs)):
+            # neither states a year: compared only within an event or a day, they are of
+            # one year, whatever the years of other statements of their sides
+            continue
         if not any(overlapping(a, b) for a in mine for b in theirs):
             return True
     return False
@@ -197,22 +207,26 @@ def period_kind(period: str) -> str:
     return period.partition(":")[0] if ":" in period else "year"
 
 
+ASSUMED = "~"  # marks the year a value is taken to be of, when it states none
+
+
 def overlapping(first: str, second: str) -> bool:
     if ":" in first or ":" in second:
         return first == second
-    year_a, _, quarter_a = first.partition("-")
-    year_b, _, quarter_b = second.partition("-")
+    year_a, _, quarter_a = first.rstrip(ASSUMED).partition("-")
+    year_b, _, quarter_b = second.rstrip(ASSUMED).partition("-")
     return year_a == year_b and (not quarter_a or not quarter_b or quarter_a == quarter_b)
 
 
 def resolve_periods(periods: Sequence[str], year: int | None) -> frozenset[str]:
     """Periods as years: 'year-1' ('last year') and a quarter without a year are the
-    document's; a value said of no period is of the document's year."""
+    document's; a value said of no year is taken to be of the document's year, marked as
+    assumed ('2026~')."""
     if year is None:
         return frozenset(p for p in periods if p[:1].isdigit() or ":" in p)
     resolved = set()
     if not any(period_kind(p) == "year" for p in periods):
-        periods = (*periods, "year+0")
+        resolved.add(f"{year}{ASSUMED}")
     for period in periods:
         if ":" in period:
             resolved.add(period)
