@@ -73,6 +73,7 @@ VERBS = frozenset(
 # Words before a value that make it an increment, not a level: "an additional $100 million".
 # Nouns that measure the noun after "of": "the number of shelters" counts shelters.
 MEASURE_WORDS = frozenset({"number", "total", "amount", "share", "proportion", "percentage"})
+PRIOR_WORDS = frozenset({"previous", "former", "prior", "earlier", "old", "original"})
 INCREMENT_WORDS = frozenset({"additional", "further", "another", "extra", "new", "more"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "our"})
 PREPOSITIONS = frozenset(
@@ -197,6 +198,8 @@ def singular(word: str) -> str:
     """A crude English singular, enough to match table words: 'troops' -> 'troop'."""
     if len(word) > 4 and word.endswith("ies"):
         return word[:-3] + "y"
+    if len(word) > 5 and word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]  # "businesses", "churches", "boxes"
     if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
         return word[:-1]
     return word
@@ -341,6 +344,8 @@ def read_frame(
     previous: Frame | None = None,
 ) -> Frame:
     tokens = sentence.tokens
+    if role is None and first and tokens[first - 1].lower in PRIOR_WORDS:
+        role = "from"  # "their previous 11 seats": an earlier figure, not the new one
     elided = place_after(tokens, after, lexicon)
     if elided:
         # "34 deaths in Florida and 12 in Georgia": 12 deaths, said of Georgia
@@ -360,6 +365,7 @@ def read_frame(
         phrase = before_of  # "a reconstruction fund of €500 million for the region"
     else:
         phrase = phrase_after(tokens, after + rate_length(tokens, after)) or before_of
+    read_after = bool(phrase) and phrase is not before_of
     if (
         not phrase
         or (after < len(tokens) and tokens[after].lower in ("for", "to"))
@@ -379,9 +385,14 @@ def read_frame(
     head, qualifiers = classify(words, lexicon)
     qualifiers += qualifier_before(tokens, first)
     if head in lexicon.people or head == "":
-        predicate = predicate_near(tokens, first, after + len(phrase) + 3, lexicon)
+        predicate = predicate_near(tokens, first, after, after + len(phrase) + 3, lexicon)
         head = predicate or ("" if head in lexicon.people else head)
     phrase_end = max([after, *(index + 1 for index in positions(tokens, phrase) if index >= after)])
+    joined = joined_noun(tokens, phrase_end) if read_after and head else ""
+    if joined:
+        # "168 passengers and crew" counts both: not the passengers alone
+        head = f"{head} and {classify([joined], lexicon)[0] or joined}"
+        phrase_end += 2
     befell = predicate_after(tokens, phrase_end, lexicon) if phrase and head else ""
     named = {
         index
@@ -472,6 +483,19 @@ RATE_UNITS = frozenset(
     {"hour", "day", "week", "month", "year", "person", "head", "household", "family",
      "student", "child", "worker", "resident", "employee", "share", "unit"}
 )  # fmt: skip
+
+
+def joined_noun(tokens: Sequence[Token], index: int) -> str:
+    """'passengers and crew', 'homes and businesses': the noun joined to a value's phrase by
+    'and', when no figure of its own follows ('162 passengers and six crew' is two counts)."""
+    if index + 1 >= len(tokens) or tokens[index].lower != "and":
+        return ""
+    noun = tokens[index + 1]
+    if noun.like_num or not is_phrase_word(noun) or not noun.text.islower():
+        return ""
+    if index + 2 < len(tokens) and is_phrase_word(tokens[index + 2]):
+        return ""  # "passengers and crew members": a phrase of its own, left alone
+    return normal(noun)
 
 
 def recipient_after(tokens: Sequence[Token], index: int) -> str:
@@ -932,9 +956,18 @@ def predicate_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> st
     return ""
 
 
-def predicate_near(tokens: Sequence[Token], first: int, last: int, lexicon: Lexicon) -> str:
-    """The class of what the counted people did or suffered, said next to the count."""
-    window = [*tokens[max(0, first - 4) : first], *tokens[first:last]]
+def predicate_near(
+    tokens: Sequence[Token], first: int, after: int, last: int, lexicon: Lexicon
+) -> str:
+    """The class of what the counted people did or suffered, said next to the count: after
+    it first ("Several people died and 46 were injured": 46 were injured), else before it
+    ("killing seven people")."""
+    following = list(tokens[first:after])
+    for token in tokens[after : min(last, len(tokens))]:
+        if token.lower in ("and", "or", ",", ";", "while") or token.like_num:
+            break  # "killed seven people and injured 46": what befell the next count
+        following.append(token)
+    window = [*following, *reversed(tokens[max(0, first - 4) : first])]
     for token in window:
         found = lexicon.predicates.get(token.lower) or lexicon.predicates.get(normal(token))
         if found:
@@ -972,6 +1005,11 @@ FINISHING_VERBS = frozenset({"came", "finished", "ended", "emerged", "placed", "
 SUBJECT_REACH = 8  # tokens between a clause's named subject and its value
 PASSIVE_AUXILIARIES = frozenset({"were", "was", "have", "has", "had", "been", "are", "reportedly"})
 SCOPE_REACH = 3  # words (a verb: "died", "were killed") between a phrase and its place
+# Words that count, not name: "Several people died", "Many families fled".
+QUANTIFIERS = frozenset(
+    {"several", "many", "few", "dozens", "dozen", "hundreds", "thousands", "millions",
+     "both", "each", "every", "most", "all", "some", "no", "none", "numerous", "countless"}
+)  # fmt: skip
 REPORTING_VERBS = frozenset({"said", "says", "stated", "noted", "confirmed", "added"})
 
 
@@ -990,7 +1028,9 @@ def subject_owner(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str 
     start = past_dateline(tokens, start, first)
     if start < first and tokens[start].lower == "that":
         start += 1
-    while start < first and tokens[start].lower in DETERMINERS:
+    while start < first and (
+        tokens[start].lower in DETERMINERS or tokens[start].lower in QUANTIFIERS
+    ):
         start += 1
     if start + 1 < first and tokens[start].text.islower() and tokens[start + 1].text[:1].isupper():
         start += 1  # "The nearby Oak Fire"
@@ -1007,15 +1047,16 @@ def subject_owner(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str 
     ):
         end += 1
     name = [t.text for t in tokens[start:end] if t.lower not in STOP_WORDS]
+    if name and all(t.like_num for t in tokens[start:end] if t.lower not in STOP_WORDS):
+        name = []  # "All 162 passengers": a count, no name
     if len(name) == 1 and end - start == 1 and opens_sentence(tokens, start):
         # a sentence's first word has a capital whatever it is: "Federal support totals",
         # "Airlines cancelled"; a one-word name there must be no word of the lexicon
         word = normal(tokens[start])
         known = word in lexicon.heads or word in lexicon.purposes or word in lexicon.people
-        if known or (
-            tokens[start].lower.endswith("s") and not singular_verb_after(tokens, start, first)
-        ):
-            name = []
+        plural = tokens[start].lower.endswith("s") and not singular_verb_after(tokens, start, first)
+        if known or plural or tokens[start].lower.endswith("ing") or word in QUANTIFIERS:
+            name = []  # "Airlines cancelled", "Killing seven people, ...": no name
     if not name and start + 1 < first and tokens[start + 1].lower in ("'s", "'", "’s", "’"):
         name = [tokens[start].text]  # "the nurses' union"
         end = start + 1

@@ -94,8 +94,8 @@ class Quantity:
 
     def rounded(self) -> Interval:
         """The values a careful reader takes an exact figure to round: '$7 billion' is
-        6.5 to 7.5 billion; '40,000' is 40,000."""
-        if not self.amount.is_exact or self.grain <= 1:
+        6.5 to 7.5 billion, '12%' 11.5% to 12.5%; '40,000' is 40,000 (to the unit)."""
+        if not self.amount.is_exact or self.grain <= 0:
             return self.amount
         half = self.grain / 2
         return Interval(self.amount.low - half, self.amount.high + half, "approximate")
@@ -127,12 +127,11 @@ def compare_quantities(a: Quantity, b: Quantity) -> Comparison:
     verdict = compare_intervals(
         a.amount, b.amount, first_exact=a.amount.is_exact, second_exact=b.amount.is_exact
     )
-    if (
-        verdict is Verdict.DISCREPANCY
-        and (a.grain > 1 or b.grain > 1)
-        and rounds_together(a.rounded(), b.rounded())
-    ):
+    if verdict is Verdict.DISCREPANCY and a.grain != b.grain and rounds_to(a, b):
+        # one is stated more coarsely: "1.2 million" rounds 1,180,000, "12%" rounds 12.4%
         return Comparison(Verdict.COMPLEMENTARY, f"{a.words} rounds {b.words}, or the reverse")
+    if verdict is Verdict.DISCREPANCY and (round_figure_of(a, b) or round_figure_of(b, a)):
+        return Comparison(Verdict.COMPLEMENTARY, f"{a.words} and {b.words}: a round figure")
     if verdict is Verdict.DISCREPANCY and (
         bounds(a.amount, b.amount) or bounds(b.amount, a.amount)
     ):
@@ -160,6 +159,27 @@ def same_actor(first: str, second: str) -> bool:
     return len(first) > 2 and len(second) > 2 and (mine <= theirs or theirs <= mine)
 
 
+ROUND_ZEROS = 2  # "300", "1,200": a figure ending in this many zeros may be a round one
+ROUND_TOLERANCE = 0.02  # ... of a figure this close to it (302 passengers, 1,180 homes)
+
+
+def round_figure_of(rounded: Quantity, exact: Quantity) -> bool:
+    """Is `rounded` ("300 passengers") a round figure for `exact` ("302 passengers")?"""
+    low, high = rounded.amount.low, rounded.amount.high
+    other = exact.amount.low
+    if not (rounded.amount.is_exact and exact.amount.is_exact) or low != high:
+        return False
+    if other != exact.amount.high or low <= 0 or low != int(low):
+        return False
+    zeros = len(str(int(low))) - len(str(int(low)).rstrip("0"))
+    other_zeros = (
+        len(str(int(other))) - len(str(int(other)).rstrip("0")) if other == int(other) else 0
+    )
+    return (
+        zeros >= ROUND_ZEROS and other_zeros < zeros and abs(other - low) <= ROUND_TOLERANCE * low
+    )
+
+
 BOUND_STEP_SCALE = 100  # figures from which a step of one is within a bound's reading
 
 
@@ -176,16 +196,16 @@ def bounds(figure: Interval, bound: Interval) -> bool:
     )
 
 
-def rounds_together(first: Interval, second: Interval) -> bool:
-    """Do two figures' rounding ranges share a value? Ranges are half-open: what rounds to
-    $7 billion ends where what rounds to $8 billion begins."""
-    if first.low == first.high and second.low == second.high:
-        return first.low == second.low
-    if first.low == first.high:
-        return second.low <= first.low < second.high
-    if second.low == second.high:
-        return first.low <= second.low < first.high
-    return first.low < second.high and second.low < first.high
+def rounds_to(a: Quantity, b: Quantity) -> bool:
+    """Does the figure stated more coarsely round the finer one? The finer must lie inside
+    the coarser's rounding range, not on its edge: "1.2 million" rounds 1,180,000 and "12%"
+    rounds 12.4%; "3%" does not round 2.5%, nor "$7 billion" $7.5 billion."""
+    coarse, fine = (a, b) if a.grain > b.grain else (b, a)
+    bounds_of = coarse.rounded()
+    value = fine.amount
+    if value.low != value.high or bounds_of.low == bounds_of.high:
+        return bounds_of.low < value.high and value.low < bounds_of.high
+    return bounds_of.low < value.low < bounds_of.high
 
 
 def disjoint(first: frozenset[str], second: frozenset[str]) -> bool:

@@ -217,6 +217,8 @@ def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
         if first <= index < after or tokens[index].text in (";", ".", "?", "!"):
             continue
         event = qualified(tokens, index, words)
+        if event is not None and index < first and after_another(tokens, index):
+            continue  # "Images from the launch are expected on June 20": not the launch's date
         if event is not None:
             before = index < first
             distance = first - index if before else index - after
@@ -255,8 +257,25 @@ def qualified(tokens: Sequence[Any], index: int, words: Mapping[str, str]) -> st
 # election was held on") are not among them.
 OWN_VERBS = frozenset(
     {"began", "begun", "begins", "begin", "start", "starts", "effect", "expires", "expire",
-     "due", "payable", "paid", "struck", "died", "ended", "ends", "end"}
+     "due", "payable", "paid", "struck", "died", "ended", "ends", "end", "rose", "rises",
+     "climbed", "stood", "stands", "reached", "reaches", "fell", "falls", "grew", "topped"}
 )  # fmt: skip
+# Prepositions that put an event before what a date dates: "images from the launch", "aid
+# arrived after the earthquake on Tuesday".
+AFTER_WORDS = frozenset({"from", "after", "following", "since"})
+
+
+def after_another(tokens: Sequence[Any], index: int) -> bool:
+    """Is the event word at `index` the object of 'from', 'after' ... (within three words)?"""
+    for back in range(index - 1, max(-1, index - 4), -1):
+        word = tokens[back].lower
+        if word in AFTER_WORDS:
+            return True
+        if tokens[back].is_punct or tokens[back].like_num or word in OWN_VERBS | PLACING_VERBS:
+            return False
+    return False
+
+
 PLACING_VERBS = frozenset(
     {"held", "scheduled", "planned", "set", "slated", "expected", "convened", "happened",
      "occurred", "took", "place", "taking", "takes"}
@@ -272,6 +291,8 @@ def own_verb_before(tokens: Sequence[Any], first: int, words: Mapping[str, str])
     if index < 0:
         return False
     word = tokens[index].lower
+    if tokens[index].like_num and index and tokens[index - 1].lower in ("to", "at"):
+        return True  # "the death toll rose to 214 on Wednesday": the day of the level
     if word in words or word in PLACING_VERBS:
         return False
     if index and tokens[index - 1].lower in words:

@@ -142,6 +142,8 @@ list names more than the other, or an office is named without its place or body.
             covered = title_end
             if index and tokens[index - 1].lower in SECOND_OFFICES:
                 continue  # "Deputy Prime Minister Juan Ortiz" holds another office
+            if any(t.lower in SUCCESSION_WORDS for t in tokens[max(0, index - 3) : index]):
+                continue  # "replaced Finance Minister Ana Duarte with Tom Berg": leaving it
             if title_end < len(tokens) and tokens[title_end].lower in TITLE_WORDS:
                 continue  # "Chief Executive Officer Ingrid Halvorsen": a longer title
             qualifier = qualifier_of(tokens, index, title_end)
@@ -379,6 +381,12 @@ def stance_after(tokens: Sequence[Token], after: int) -> str:
 
 HEADLESS_ALIGNMENT_THRESHOLD = 0.5
 # Words before a title that make it another office; words after one that lengthen it.
+# Words before a title that say its holder is leaving it, or is succeeded in it.
+SUCCESSION_WORDS = frozenset(
+    {"replaced", "replaces", "replacing", "replace", "succeeded", "succeeds", "succeeding",
+     "succeed", "ousted", "sacked", "fired", "dismissed", "removed", "predecessor",
+     "resigned", "resigning", "dismissing", "sacking", "ousting"}
+)  # fmt: skip
 SECOND_OFFICES = frozenset(
     {"deputy", "vice", "acting", "former", "assistant", "lieutenant", "under", "junior",
      "shadow", "ex", "associate", "late", "outgoing", "incoming", "designate"}

@@ -47,7 +47,7 @@ other, or when they are of other events or more than a week apart.
         if value.kind == "share":
             fraction = interval(value.fraction)  # type: ignore[attr-defined]
             percent = Interval(fraction.low * 100, fraction.high * 100, fraction.precision, words)
-            return Quantity(percent, 1.0, "percent", claim.frame.actor, None, words)
+            return Quantity(percent, SHARE_GRAIN, "percent", claim.frame.actor, None, words)
         if value.kind == "multiplier":
             return Quantity(
                 interval(value.factor),  # type: ignore[attr-defined]
@@ -59,5 +59,9 @@ other, or when they are of other events or more than a week apart.
             )
         return None
 
+
+# A share in words is a round figure: "a third", "half", "one in four" are read to about
+# three points either way ("a third" beside 34%, "half" beside 52%), not to the decimal.
+SHARE_GRAIN = 6.0
 
 RULE = SharesAndMultipliers()

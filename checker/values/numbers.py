@@ -514,7 +514,7 @@ def _read_words(text: str) -> NumberReading | None:
             grain = 1
         elif word == "dozen":
             current = (current or 1) * 12
-            grain = 2  # "a dozen" is a loose figure: 11 or 13 may be meant
+            grain = 3  # "a dozen" is a loose figure: 11 or 13 may be meant (12 ± 1.5)
         elif word == "hundred":
             current = (current or 1) * 100
             grain = 100
