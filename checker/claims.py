@@ -28,7 +28,7 @@ from checker.values import Value, find_values
 # "$783 billion on energy".
 LINKS = frozenset(
     {"in", "of", "for", "on", "worth", "the", "a", "an", "additional", "new", "more", "extra",
-     "further", "total", "another", "some", "its", "their", "our", "us", "u.s."}
+     "further", "total", "another", "some", "its", "their", "our", "us", "u.s.", "her", "his"}
 )  # fmt: skip
 # Function words: never a head or a qualifier.
 STOP_WORDS = frozenset(
@@ -247,7 +247,29 @@ def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> l
         )
         claims.append(Claim(value, frame, start, end))
         spans.append((first, last + 1))
-    return with_periods(sentence.tokens, claims, spans)
+    return with_periods(sentence.tokens, told_apart(claims), spans)
+
+
+def told_apart(claims: list[Claim]) -> list[Claim]:
+    """'141 loaded cars and 9 empty cars': a sentence that counts one head twice tells the
+    counts apart by the words it gives each; those words become what each is about."""
+    by_head: dict[str, list[int]] = {}
+    for number, claim in enumerate(claims):
+        if claim.frame.head:
+            by_head.setdefault(claim.frame.head, []).append(number)
+    told = list(claims)
+    for numbers in by_head.values():
+        if len(numbers) < 2:
+            continue
+        words = [set(claims[n].frame.qualifiers) for n in numbers]
+        shared = set.intersection(*words)
+        for number, own in zip(numbers, words, strict=True):
+            apart = own - shared
+            if apart:
+                frame = claims[number].frame
+                purposes = tuple(sorted({*frame.purposes, *apart}))
+                told[number] = replace(claims[number], frame=replace(frame, purposes=purposes))
+    return told
 
 
 def names_a_model(tokens: Sequence[Token], first: int, text: str) -> bool:
@@ -384,6 +406,8 @@ def read_frame(
     words = [normal(t) for t in phrase]
     head, qualifiers = classify(words, lexicon)
     qualifiers += qualifier_before(tokens, first)
+    if (head in lexicon.people or head in SEAFARERS) and aboard_after(tokens, after + len(phrase)):
+        head = lexicon.heads.get("board", "aboard")  # "23 persons aboard the ship"
     if head in lexicon.people or head == "":
         predicate = predicate_near(tokens, first, after, after + len(phrase) + 3, lexicon)
         head = predicate or ("" if head in lexicon.people else head)
@@ -483,6 +507,14 @@ RATE_UNITS = frozenset(
     {"hour", "day", "week", "month", "year", "person", "head", "household", "family",
      "student", "child", "worker", "resident", "employee", "share", "unit"}
 )  # fmt: skip
+
+
+SEAFARERS = frozenset({"mariner", "sailor", "seafarer", "soul", "occupant"})  # "souls on board"
+
+
+def aboard_after(tokens: Sequence[Token], index: int) -> bool:
+    words = [t.lower for t in tokens[index : index + 2]]
+    return words[:1] == ["aboard"] or words == ["on", "board"]
 
 
 def joined_noun(tokens: Sequence[Token], index: int) -> str:
@@ -747,7 +779,7 @@ def is_phrase_word(token: Token) -> bool:
 # Adverbs that end a noun phrase: "320,000 people worldwide" counts people.
 WHERE_ADVERBS = frozenset(
     {"worldwide", "nationwide", "statewide", "countrywide", "globally", "overall", "abroad",
-     "annually", "altogether", "apiece", "each", "domestically", "internationally"}
+     "annually", "altogether", "apiece", "each", "domestically", "internationally", "aboard"}
 )  # fmt: skip
 
 
@@ -1176,9 +1208,15 @@ def asserted(tokens: Sequence[Token], first: int) -> bool:
         return False
     start = first
     while start > 0 and tokens[start - 1].text not in CLAUSE_BREAKS:
+        if tokens[start - 1].lower in CONCESSIVES:
+            break  # "could only hold 1,178, although there were 2,224 on board": asserted
         start -= 1
     words = {t.lower for t in tokens[start:first]}
     return not (words & NEGATIONS or words & MODALS)
+
+
+# Conjunctions after which a clause asserts on its own, whatever was hedged before them.
+CONCESSIVES = frozenset({"although", "though", "whereas", "despite", "but", "yet"})
 
 
 def read_lexicon(rows: Iterable[Mapping[str, str]], actor_labels: Iterable[str] = ()) -> Lexicon:
