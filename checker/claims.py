@@ -135,7 +135,7 @@ ALIGNMENT_THRESHOLD = 0.2  # context overlap that makes two statements one fact
 SAME_VALUE_THRESHOLD = 0.05  # ... when they state the same value: a word in common
 MAX_CLUSTERS = 32  # groups tried per key (bounds the work)
 MEMBERS_TRIED = 8  # statements of a group a new statement is tried against
-STRAY_TRIED = 64  # ... and a statement left alone, once all are read
+STRAY_TRIED = 8  # ... and a statement left alone, once all are read
 LABEL_WORDS = 2
 CLAUSE_BREAKS = frozenset({";", ":"})
 MAX_PHRASE = 4  # content words in a noun phrase
@@ -406,11 +406,14 @@ def read_frame(
     words = [normal(t) for t in phrase]
     head, qualifiers = classify(words, lexicon)
     qualifiers += qualifier_before(tokens, first)
-    if (head in lexicon.people or head in SEAFARERS) and aboard_after(tokens, after + len(phrase)):
-        head = lexicon.heads.get("board", "aboard")  # "23 persons aboard the ship"
+    counted_people = head in lexicon.people or head in SEAFARERS
     if head in lexicon.people or head == "":
         predicate = predicate_near(tokens, first, after, after + len(phrase) + 3, lexicon)
         head = predicate or ("" if head in lexicon.people else head)
+    if counted_people and head in ("", *SEAFARERS):
+        ends = [index + 1 for index in positions(tokens, phrase) if index >= after] or [after]
+        if aboard_after(tokens, max(ends)):
+            head = lexicon.heads.get("board", "aboard")  # "23 persons aboard the ship"
     phrase_end = max([after, *(index + 1 for index in positions(tokens, phrase) if index >= after)])
     joined = joined_noun(tokens, phrase_end) if read_after and head else ""
     if joined:
@@ -517,6 +520,9 @@ def aboard_after(tokens: Sequence[Token], index: int) -> bool:
     return words[:1] == ["aboard"] or words == ["on", "board"]
 
 
+COLLECTIVE_NOUNS = frozenset({"crew", "staff", "personnel", "equipment", "cargo", "livestock"})
+
+
 def joined_noun(tokens: Sequence[Token], index: int) -> str:
     """'passengers and crew', 'homes and businesses': the noun joined to a value's phrase by
     'and', when no figure of its own follows ('162 passengers and six crew' is two counts)."""
@@ -525,6 +531,8 @@ def joined_noun(tokens: Sequence[Token], index: int) -> str:
     noun = tokens[index + 1]
     if noun.like_num or not is_phrase_word(noun) or not noun.text.islower():
         return ""
+    if not (noun.lower.endswith("s") or noun.lower in COLLECTIVE_NOUNS):
+        return ""  # "2,224 passengers and sank": a verb
     if index + 2 < len(tokens) and is_phrase_word(tokens[index + 2]):
         return ""  # "passengers and crew members": a phrase of its own, left alone
     return normal(noun)
@@ -535,8 +543,11 @@ def recipient_after(tokens: Sequence[Token], index: int) -> str:
     value goes to, as its content words ('' for 'to help', 'to date', 'to $50 million')."""
     if index >= len(tokens) or tokens[index].lower != "to":
         return ""
+    following = tokens[index + 1 : index + 1 + MAX_PHRASE + 1]
+    if not following or not (following[0].text[:1].isupper() or following[0].lower in DETERMINERS):
+        return ""  # "to settle the charges": a verb; a recipient is a name or "the ..."
     words: list[str] = []
-    for token in tokens[index + 1 : index + 1 + MAX_PHRASE + 1]:
+    for token in following:
         if token.lower in DETERMINERS:
             if words:
                 break
@@ -551,35 +562,43 @@ def recipient_after(tokens: Sequence[Token], index: int) -> str:
     return " ".join(words[:MAX_PHRASE])
 
 
+def per_unit_at(tokens: Sequence[Token], index: int) -> str:
+    """'a month', 'an hour' at tokens[index] (not 'a year ago'): the unit, else ''."""
+    if index + 1 >= len(tokens) or tokens[index].lower not in ("a", "an"):
+        return ""
+    unit = normal(tokens[index + 1])
+    later = tokens[index + 2].lower if index + 2 < len(tokens) else ""
+    return unit if unit in RATE_UNITS and later not in ("ago", "earlier", "later") else ""
+
+
 def rate_length(tokens: Sequence[Token], index: int) -> int:
     """The tokens a rate takes right after a value: '$15 an hour' (2), '$500 each' (1)."""
     word = tokens[index].lower if index < len(tokens) else ""
     if word in PER_UNIT:
         return 1
-    following = normal(tokens[index + 1]) if index + 1 < len(tokens) else ""
-    if word in ("a", "an") and following in RATE_UNITS:
-        return 2
-    return 0
+    return 2 if per_unit_at(tokens, index) else 0
 
 
 def rate_of(tokens: Sequence[Token], first: int, after: int, phrase_end: int) -> str:
     """'per household', 'a month', 'each' after a value or its phrase, or a subject opened
     by 'each' or 'every' ("Each household will receive $770"): the figure is a rate."""
+    if after < len(tokens) and tokens[after].lower in PER_UNIT:
+        return "each"  # "$500 each" (not "two countries each", said after the phrase)
     for index in dict.fromkeys((after, phrase_end)):
         word = tokens[index].lower if index < len(tokens) else ""
         following = normal(tokens[index + 1]) if index + 1 < len(tokens) else ""
-        if word in PER_UNIT:
-            return "each"
         if word == "per" and following.isalpha():
             return f"per {following}"
-        if word in ("a", "an") and following in RATE_UNITS:
-            return f"per {following}"
+        unit = per_unit_at(tokens, index)
+        if unit:
+            return f"per {unit}"
     for index in range(first - 1, max(-1, first - SUBJECT_REACH - 1), -1):
         token = tokens[index]
         if token.text in (",", ";", ":"):
             break
-        if token.lower in ("each", "every") and index + 1 < first:
-            return f"per {normal(tokens[index + 1])}"
+        noun = tokens[index + 1] if index + 1 < first else None
+        if token.lower in ("each", "every") and noun is not None and is_phrase_word(noun):
+            return f"per {normal(noun)}"  # "Each household will receive", not "each of"
     return ""
 
 
@@ -688,7 +707,7 @@ def align_by_context(
                 clusters[home].append(fact)
                 if len(tried[home]) < MEMBERS_TRIED:
                     tried[home].setdefault((words, value(fact)), fact)
-        clusters = join_strays(clusters, context_of, value, threshold, same_value_threshold)
+        clusters = join_strays(clusters, context_of, threshold)
         if len(clusters) == 1:
             aligned.extend(group)
             continue
@@ -700,42 +719,32 @@ def align_by_context(
 
 
 def join_strays(
-    clusters: list[list[Fact]],
-    context_of: Callable[[Fact], frozenset[str]],
-    value: Callable[[Fact], object],
-    threshold: float,
-    same_value_threshold: float,
+    clusters: list[list[Fact]], context_of: Callable[[Fact], frozenset[str]], threshold: float
 ) -> list[list[Fact]]:
     """A statement left alone may have come before the statements it is one fact with:
-    it joins the first cluster holding one whose context overlaps its own, now that all are
-    read (against up to STRAY_TRIED wordings of each)."""
+    it joins the first cluster holding one whose context overlaps its own by `threshold`,
+    now that all are read (against up to STRAY_TRIED wordings of each; a shared value alone
+    is not enough here, or unrelated statements would chain)."""
     strays = [c for c in clusters if len(c) == 1]
-    if not strays or len(strays) == len(clusters) == 1:
-        return clusters
     groups = [c for c in clusters if len(c) > 1]
-    wordings = [
-        list(dict.fromkeys((context_of(f), value(f)) for f in c))[:STRAY_TRIED] for c in groups
-    ]
+    if not strays or not groups:
+        return clusters
+    wordings = [list(dict.fromkeys(context_of(f) for f in c))[:STRAY_TRIED] for c in groups]
     kept: list[list[Fact]] = []
     for stray in strays:
-        fact = stray[0]
-        words, own = context_of(fact), value(fact)
+        words = context_of(stray[0])
         home = next(
             (
                 number
                 for number, members in enumerate(wordings)
-                if any(
-                    similarity(words, member_words)
-                    >= (same_value_threshold if member_value == own else threshold)
-                    for member_words, member_value in members
-                )
+                if any(similarity(words, member) >= threshold for member in members)
             ),
             None,
         )
         if home is None:
             kept.append(stray)
         else:
-            groups[home].append(fact)
+            groups[home].append(stray[0])
     return [*groups, *kept]
 
 
@@ -779,7 +788,8 @@ def is_phrase_word(token: Token) -> bool:
 # Adverbs that end a noun phrase: "320,000 people worldwide" counts people.
 WHERE_ADVERBS = frozenset(
     {"worldwide", "nationwide", "statewide", "countrywide", "globally", "overall", "abroad",
-     "annually", "altogether", "apiece", "each", "domestically", "internationally", "aboard"}
+     "annually", "altogether", "apiece", "each", "domestically", "internationally", "aboard",
+     "ago", "earlier", "later"}
 )  # fmt: skip
 
 
@@ -1216,7 +1226,7 @@ def asserted(tokens: Sequence[Token], first: int) -> bool:
 
 
 # Conjunctions after which a clause asserts on its own, whatever was hedged before them.
-CONCESSIVES = frozenset({"although", "though", "whereas", "despite", "but", "yet"})
+CONCESSIVES = frozenset({"although", "though", "whereas", "despite"})
 
 
 def read_lexicon(rows: Iterable[Mapping[str, str]], actor_labels: Iterable[str] = ()) -> Lexicon:

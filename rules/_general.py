@@ -169,15 +169,17 @@ def round_figure_of(rounded: Quantity, exact: Quantity) -> bool:
     other = exact.amount.low
     if not (rounded.amount.is_exact and exact.amount.is_exact) or low != high:
         return False
-    if other != exact.amount.high or low <= 0 or low != int(low):
-        return False
+    if other != exact.amount.high or low <= 0 or low != int(low) or rounded.unit == "percent":
+        return False  # "100% contained" is no round figure of 98%
     zeros = len(str(int(low))) - len(str(int(low)).rstrip("0"))
     other_zeros = (
         len(str(int(other))) - len(str(int(other)).rstrip("0")) if other == int(other) else 0
     )
-    return (
-        zeros >= ROUND_ZEROS and other_zeros < zeros and abs(other - low) <= ROUND_TOLERANCE * low
-    )
+    # it rounds the other at its own precision ("300" rounds 302, not 350; "250,000" does
+    # not round 255,000), and is close to it
+    within_step = abs(other - low) < 10**zeros / 2
+    near = abs(other - low) <= ROUND_TOLERANCE * low
+    return zeros >= ROUND_ZEROS and other_zeros < zeros and within_step and near
 
 
 BOUND_STEP_SCALE = 100  # figures from which a step of one is within a bound's reading
@@ -198,14 +200,15 @@ def bounds(figure: Interval, bound: Interval) -> bool:
 
 def rounds_to(a: Quantity, b: Quantity) -> bool:
     """Does the figure stated more coarsely round the finer one? The finer must lie inside
-    the coarser's rounding range, not on its edge: "1.2 million" rounds 1,180,000 and "12%"
-    rounds 12.4%; "3%" does not round 2.5%, nor "$7 billion" $7.5 billion."""
+    the coarser's rounding range, half-open as rounding half up is: "1.2 million" rounds
+    1,180,000, "12%" rounds 12.4% and "$1.5 million" $1,450,000; "$7 billion" does not round
+    $7.5 billion."""
     coarse, fine = (a, b) if a.grain > b.grain else (b, a)
     bounds_of = coarse.rounded()
     value = fine.amount
     if value.low != value.high or bounds_of.low == bounds_of.high:
         return bounds_of.low < value.high and value.low < bounds_of.high
-    return bounds_of.low < value.low < bounds_of.high
+    return bounds_of.low <= value.low < bounds_of.high  # half-up: "$1.5 million" rounds $1.45m
 
 
 def disjoint(first: frozenset[str], second: frozenset[str]) -> bool:
@@ -383,7 +386,7 @@ def increment_as_level(facts: Sequence[Fact]) -> list[Fact]:
         if fact.key.endswith(INCREMENT_SUFFIX):
             level_key = fact.key.removesuffix(INCREMENT_SUFFIX)
             documents = levels.get((level_key, fact.value.amount, fact.value.unit), set())
-            if documents - {fact.span.document}:
+            if len(documents) > 1 or (documents and fact.span.document not in documents):
                 fact = replace(fact, key=level_key)
         moved.append(fact)
     return moved

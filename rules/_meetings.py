@@ -44,9 +44,12 @@ REPORTED_WORDS = {"met", "gathered", "convened"}  # a document reporting its own
 MEETING_DAYS = 3  # a meeting no table knows may last this many days ...
 # ... when a sentence says it lasts days: its length, its opening or close, a day of it
 SEVERAL_DAYS = frozenset(
-    {"two-day", "three-day", "opened", "opens", "closed", "closes", "concluded", "concludes",
-     "day", "days", "wrapped", "ended", "ends", "final", "began", "begins"}
+    {"opened", "opens", "closed", "closes", "concluded", "concludes", "days", "wrapped",
+     "ended", "ends", "began", "begins"}
 )  # fmt: skip
+DAY_OF_A_MEETING = frozenset(
+    {"two", "three", "four", "first", "second", "third", "final", "last", "closing", "opening"}
+)
 # words that say what kind of meeting, not whose: "the Extraordinary Summit"
 MEETING_WORDS = {
     "extraordinary", "special", "emergency", "annual", "informal", "leaders", "inaugural",
@@ -338,6 +341,24 @@ def compare_meetings(a: MeetingRef, b: MeetingRef) -> Comparison:
     return Comparison(Verdict.COMPLEMENTARY, f"cannot be compared: {missing}")
 
 
+def lasts_days(sentence: Sentence) -> bool:
+    """Does the sentence say a meeting lasts days: 'the two-day summit', 'the second day',
+    'closed on', 'over three days' (not 'the one-day summit', 'a day after the vote')?"""
+    tokens = sentence.tokens
+    if any(t.lower in SEVERAL_DAYS for t in tokens):
+        return True
+    for index, token in enumerate(tokens):
+        if token.lower == "day" and index:
+            before = (
+                tokens[index - 2].lower
+                if tokens[index - 1].text == "-"
+                else tokens[index - 1].lower
+            )
+            if before in DAY_OF_A_MEETING:
+                return True
+    return False
+
+
 def days_of_one_meeting(a: DateValue, b: DateValue) -> bool:
     """Two days close enough to be the first and last of one meeting of unknown length."""
     if a.precision != "day" or b.precision != "day":
@@ -518,7 +539,7 @@ def meeting_of(
         linked,
         org=org,
         unresolved_date=pending,
-        several_days=bool(words & SEVERAL_DAYS),
+        several_days=lasts_days(sentence),
     )
     return MeetingMention(ref, relation, min(starts), max(ends))
 

@@ -47,7 +47,9 @@ other, or when they are of other events or more than a week apart.
         if value.kind == "share":
             fraction = interval(value.fraction)  # type: ignore[attr-defined]
             percent = Interval(fraction.low * 100, fraction.high * 100, fraction.precision, words)
-            return Quantity(percent, SHARE_GRAIN, "percent", claim.frame.actor, None, words)
+            denominator = int(getattr(value, "denominator", 100))
+            grain = SHARE_GRAIN if denominator <= ROUND_DENOMINATOR else 1.0
+            return Quantity(percent, grain, "percent", claim.frame.actor, None, words)
         if value.kind == "multiplier":
             return Quantity(
                 interval(value.factor),  # type: ignore[attr-defined]
@@ -63,5 +65,6 @@ other, or when they are of other events or more than a week apart.
 # A share in words is a round figure: "a third", "half", "one in four" are read to about
 # three points either way ("a third" beside 34%, "half" beside 52%), not to the decimal.
 SHARE_GRAIN = 6.0
+ROUND_DENOMINATOR = 5  # halves to fifths are said loosely; "one in 1,000" is not
 
 RULE = SharesAndMultipliers()

@@ -73,7 +73,11 @@ it announces. Relative dates resolve against the document's date and keep their
 precision ("in April" in a statement of 24 March 2022 is April 2022). The reference table
 rules/data/nato_meetings.csv links a place to its dates, so that "in Madrid" and "in June"
 can be recognised as the same meeting. Meetings of other bodies ("the parks committee will
-meet in May") are not NATO meetings and are ignored.
+meet in May") are not NATO meetings and are ignored. A summit is NATO's only when the
+document names NATO (or the Allies); another organisation's ("the G7 summit", "the
+Commonwealth summit") is keyed by its name, and a summit in a text that names none is
+"summit", never linked to the table. Two days of a meeting no table knows, up to three days
+apart, are complementary when a side says the meeting lasts days ("the two-day summit").
 
 Verdicts: agreement (same date, or place and date of one table meeting); discrepancy
 (different months, places or table meetings); complementary (a place on one side and a

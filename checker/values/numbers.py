@@ -507,14 +507,14 @@ def _read_words(text: str) -> NumberReading | None:
         return NumberReading((count.value + 0.5) * whole, whole / 10, whole)
     if words[0] in ("a", "an"):
         words[0] = "one"
-    total, current, grain = 0, 0, 1
+    total, current, grain, scale = 0, 0, 1, 1
     for word in words:
         if word in NUMBER_WORDS:
             current += NUMBER_WORDS[word]
             grain = 1
         elif word == "dozen":
             current = (current or 1) * 12
-            grain = 3  # "a dozen" is a loose figure: 11 or 13 may be meant (12 ± 1.5)
+            grain, scale = 3, 12  # "a dozen" is loose: 11 or 13 may be meant (12 ± 1.5)
         elif word == "hundred":
             current = (current or 1) * 100
             grain = 100
@@ -524,7 +524,9 @@ def _read_words(text: str) -> NumberReading | None:
             grain = SCALE_WORDS[word]
         else:
             return None
-    return NumberReading(float(total + current), float(grain), float(grain if grain > 1 else 1))
+        if word != "dozen":
+            scale = grain if grain > 1 else 1
+    return NumberReading(float(total + current), float(grain), float(scale))
 
 
 NUMBER_WORDS = {
