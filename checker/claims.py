@@ -383,11 +383,12 @@ def read_frame(
             scope=elided[1],
         )
     before_of = phrase_before_of(tokens, first) or label_before(tokens, first)
+    after_phrase: list[Token] = []  # the noun phrase after the value, when one is read there
     if before_of and after < len(tokens) and tokens[after].lower in ("for", "to"):
         phrase = before_of  # "a reconstruction fund of €500 million for the region"
     else:
-        phrase = phrase_after(tokens, after + rate_length(tokens, after)) or before_of
-    read_after = bool(phrase) and phrase is not before_of
+        after_phrase = phrase_after(tokens, after + rate_length(tokens, after))
+        phrase = after_phrase or before_of
     if (
         not phrase
         or (after < len(tokens) and tokens[after].lower in ("for", "to"))
@@ -410,11 +411,11 @@ def read_frame(
     if head in lexicon.people or head == "":
         predicate = predicate_near(tokens, first, after, after + len(phrase) + 3, lexicon)
         head = predicate or ("" if head in lexicon.people else head)
-    if counted_people and head in ("", *SEAFARERS):
-        ends = [index + 1 for index in positions(tokens, phrase) if index >= after] or [after]
-        if aboard_after(tokens, max(ends)):
-            head = lexicon.heads.get("board", "aboard")  # "23 persons aboard the ship"
     phrase_end = max([after, *(index + 1 for index in positions(tokens, phrase) if index >= after)])
+    if counted_people and head in ("", *SEAFARERS) and aboard_after(tokens, phrase_end):
+        head = lexicon.heads.get("board", "aboard")  # "23 persons aboard the ship"
+    # "168 passengers and crew": only a phrase read after the value is joined by "and"
+    read_after = bool(after_phrase) and phrase is after_phrase
     joined = joined_noun(tokens, phrase_end) if read_after and head else ""
     if joined:
         # "168 passengers and crew" counts both: not the passengers alone

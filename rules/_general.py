@@ -171,15 +171,18 @@ def round_figure_of(rounded: Quantity, exact: Quantity) -> bool:
         return False
     if other != exact.amount.high or low <= 0 or low != int(low) or rounded.unit == "percent":
         return False  # "100% contained" is no round figure of 98%
-    zeros = len(str(int(low))) - len(str(int(low)).rstrip("0"))
-    other_zeros = (
-        len(str(int(other))) - len(str(int(other)).rstrip("0")) if other == int(other) else 0
-    )
+    zeros = trailing_zeros(low)
+    other_zeros = trailing_zeros(other) if other == int(other) else 0
     # it rounds the other at its own precision ("300" rounds 302, not 350; "250,000" does
     # not round 255,000), and is close to it
     within_step = abs(other - low) < 10**zeros / 2
     near = abs(other - low) <= ROUND_TOLERANCE * low
     return zeros >= ROUND_ZEROS and other_zeros < zeros and within_step and near
+
+
+def trailing_zeros(value: float) -> int:
+    digits = str(int(value))
+    return len(digits) - len(digits.rstrip("0"))
 
 
 BOUND_STEP_SCALE = 100  # figures from which a step of one is within a bound's reading

@@ -271,7 +271,7 @@ def after_another(tokens: Sequence[Any], index: int) -> bool:
         word = tokens[back].lower
         if word in AFTER_WORDS:
             return True
-        if tokens[back].is_punct or tokens[back].like_num or word in OWN_VERBS | PLACING_VERBS:
+        if tokens[back].is_punct or tokens[back].like_num or word in CLAUSE_VERBS:
             return False
     return False
 
@@ -280,6 +280,7 @@ PLACING_VERBS = frozenset(
     {"held", "scheduled", "planned", "set", "slated", "expected", "convened", "happened",
      "occurred", "took", "place", "taking", "takes"}
 )  # fmt: skip
+CLAUSE_VERBS = OWN_VERBS | PLACING_VERBS  # verbs a preposition's object does not reach past
 
 
 def own_verb_before(tokens: Sequence[Any], first: int, words: Mapping[str, str]) -> bool:
