@@ -26,6 +26,7 @@ import os
 import pickle
 import sqlite3
 import sys
+import time
 import zlib
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -131,7 +132,8 @@ class Entry:
 
 class FactCache:
     """The cache, opened once per audit. Every failure of SQLite is a warning (the first
-    one only), after which the cache is rebuilt or, when it cannot be, left unused."""
+    one only). A file that cannot be read is rebuilt or, when it cannot be, left unused; a
+    file another audit holds is waited for, or skipped, and never removed under it."""
 
     def __init__(
         self,
@@ -161,10 +163,30 @@ class FactCache:
         if self._connection is not None or not self.usable:
             return self._connection
         try:
-            self._connection = self._open()
+            self._connection = self._open_when_free()
+        except sqlite3.OperationalError as problem:
+            if not _busy(problem):
+                self._rebuild(f"{self._shown()} cannot be used ({_why(problem)})")
+            else:  # another audit holds it past the timeout: never removed under it
+                self.usable = False
+                self._warning(f"{self._shown()} is busy ({_why(problem)}): no cache this run")
         except (sqlite3.Error, OSError) as problem:
             self._rebuild(f"{self._shown()} cannot be used ({_why(problem)})")
         return self._connection
+
+    def _open_when_free(self) -> sqlite3.Connection:
+        """Open, waiting while another audit holds the file: SQLite answers "locked" at once,
+        without its busy handler, when two connections first set up a new database."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_SECONDS
+        pause = 0.01
+        while True:
+            try:
+                return self._open()
+            except sqlite3.OperationalError as problem:
+                if not _busy(problem) or time.monotonic() + pause > deadline:
+                    raise
+            time.sleep(pause)
+            pause = min(pause * 2, 0.25)
 
     def _open(self) -> sqlite3.Connection:
         self.folder.mkdir(parents=True, exist_ok=True)
@@ -175,7 +197,9 @@ class FactCache:
         connection = sqlite3.connect(self.path, timeout=BUSY_TIMEOUT_SECONDS, isolation_level=None)
         try:
             connection.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
-            connection.execute("PRAGMA journal_mode = WAL")
+            mode = connection.execute("PRAGMA journal_mode").fetchone()
+            if not mode or str(mode[0]).lower() != "wal":
+                connection.execute("PRAGMA journal_mode = WAL")
             connection.execute("PRAGMA synchronous = NORMAL")
             problem = self._prepare(connection)
         except BaseException:
@@ -262,7 +286,11 @@ class FactCache:
                 (self.scope, entry.display, entry.doc_id),
             ).fetchone()
         except sqlite3.Error as problem:
-            self._rebuild(f"{self._shown()} cannot be read ({_why(problem)})")
+            if _busy(problem):
+                self._warning(f"{self._shown()} is busy ({_why(problem)}); read again")
+            else:
+                self._rebuild(f"{self._shown()} cannot be read ({_why(problem)})")
+            self.misses += 1
             return None
         if row is None or row[0] != entry.digest or row[1] != self.key:
             self.misses += 1
@@ -314,12 +342,10 @@ class FactCache:
                 with contextlib.suppress(sqlite3.Error):
                     connection.execute("ROLLBACK")
                 raise
-        except sqlite3.OperationalError as problem:
-            if "locked" in str(problem) or "busy" in str(problem):
+        except sqlite3.Error as problem:
+            if _busy(problem):
                 self._warning(f"{self._shown()} is busy ({_why(problem)}); entries not stored")
                 return
-            self._rebuild(f"{self._shown()} cannot be written ({_why(problem)})")
-        except sqlite3.Error as problem:
             self._rebuild(f"{self._shown()} cannot be written ({_why(problem)})")
 
     def close(self) -> None:
@@ -346,6 +372,13 @@ def clear_cache(folder: Path) -> list[Path]:
     with contextlib.suppress(OSError):
         folder.rmdir()
     return removed
+
+
+def _busy(problem: BaseException) -> bool:
+    """Whether SQLite refused because another connection holds the file: a reason to wait
+    or to skip, never to remove the file under that connection."""
+    text = str(problem).lower()
+    return isinstance(problem, sqlite3.OperationalError) and ("locked" in text or "busy" in text)
 
 
 def _why(problem: BaseException) -> str:

@@ -319,3 +319,39 @@ def test_the_cache_api_never_raises(tmp_path: Path) -> None:
     again.put([(entry, {"facts": 2})])
     assert again.get(entry) == {"facts": 2}
     assert len(warnings) == 1
+
+
+class SettingUpElsewhere(sqlite3.Connection):
+    """A connection that meets, once, what SQLite answers while another connection sets up
+    a new database: "locked", at once, without its busy handler (as CI met it)."""
+
+    refused = 0
+
+    def execute(self, sql: str, *args: object) -> sqlite3.Cursor:
+        if sql.startswith("PRAGMA journal_mode") and SettingUpElsewhere.refused == 0:
+            SettingUpElsewhere.refused += 1
+            raise sqlite3.OperationalError("database is locked")
+        return super().execute(sql, *args)
+
+
+def test_a_cache_another_audit_is_setting_up_is_waited_for_never_removed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The file is never removed under another audit (a removed file left that audit writing
+    to a database without tables): the cache waits, then reads what is there."""
+    folder = tmp_path / "c"
+    made = FactCache(folder, "1", "key", "scope", print)
+    made.put([(Entry("a.md", "a", "digest"), {"facts": 1})])
+    made.close()
+    inode = (folder / DATABASE).stat().st_ino
+    connect = sqlite3.connect
+    monkeypatch.setattr(
+        "checker.cache.sqlite3.connect",
+        lambda *args, **kwargs: connect(*args, factory=SettingUpElsewhere, **kwargs),
+    )
+    warnings: list[str] = []
+    cache = FactCache(folder, "1", "key", "scope", warnings.append)
+    assert cache.get(Entry("a.md", "a", "digest")) == {"facts": 1}
+    cache.close()
+    assert SettingUpElsewhere.refused == 1
+    assert warnings == [] and (folder / DATABASE).stat().st_ino == inode
