@@ -27,6 +27,12 @@ def event_words() -> dict[str, str]:
     return {row["word"]: row["event"] for row in read_table("event_words.csv")}
 
 
+@cache
+def lasting_events() -> frozenset[str]:
+    """Events that may run past midnight or over days: dated by one day or the next."""
+    return frozenset(row["event"] for row in read_table("event_words.csv") if row["lasts"])
+
+
 @dataclass(frozen=True)
 class EventDate:
     event: str
@@ -56,7 +62,8 @@ specific summit-dates rule.
 
 Verdicts: agreement for the same day; discrepancy for days that cannot both be the day
 of the event (June 12 against June 13); complementary when one contains the other (the
-19-21 May summit and "May 20"); one_sided.
+19-21 May summit and "May 20"), or for an event that may run into the next day (a fire, a
+storm, a sinking, a visit: the "lasts" column of the table) when the days touch; one_sided.
 """
     examples = (
         "agreement: 'the vote on June 12' and 'councillors voted on Wednesday, June 12'",
@@ -124,9 +131,25 @@ of the event (June 12 against June 13); complementary when one contains the othe
             first_exact=first.precision == "day",
             second_exact=second.precision == "day",
         )
+        if verdict is Verdict.DISCREPANCY and next_day(first, second) and lasts(a.value.event):
+            return Comparison(
+                Verdict.COMPLEMENTARY,
+                f"{first} and {second}: a {a.value.event} may run from one day into the next",
+            )
         if verdict is Verdict.DISCREPANCY:
             return Comparison(verdict, f"{first} against {second}")
         return Comparison(verdict, f"{first} and {second} are compatible")
+
+
+def lasts(event: str) -> bool:
+    """Whether an event ("the first fire" is a fire) may run into the next day."""
+    return event.rsplit(" ", 1)[-1] in lasting_events()
+
+
+def next_day(first: DateValue, second: DateValue) -> bool:
+    """Do the two dates touch, one ending the day before the other begins?"""
+    one = dt.timedelta(days=1)
+    return first.end + one == second.start or second.end + one == first.start
 
 
 def resolve_in_tense(
@@ -188,12 +211,10 @@ def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
     words = event_words()
     if after < len(tokens) and tokens[after].lower in words:
         return qualified(tokens, after, words)
-    if (
-        first >= 2
-        and tokens[first - 1].lower in ("on", "of", "for")
-        and tokens[first - 2].lower in words
-    ):
-        return qualified(tokens, first - 2, words)
+    if first >= 2 and tokens[first - 1].lower in ("on", "of", "for"):
+        named = event_of_name(tokens, first - 2, words)
+        if named is not None:
+            return qualified(tokens, named, words)
     if after < len(tokens) and is_content(tokens[after]) and not tokens[after].like_num:
         return None  # "the February 14 flash appeal"
     if own_verb_before(tokens, first, words):
@@ -216,6 +237,8 @@ def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
     for index in range(max(0, first - WINDOW), min(len(tokens), after + WINDOW)):
         if first <= index < after or tokens[index].text in (";", ".", "?", "!"):
             continue
+        if index + 1 < len(tokens) and tokens[index + 1].lower in words:
+            continue  # "the Major Disaster Declaration": a compound's event is its last word
         event = qualified(tokens, index, words)
         if event is not None and index < first and after_another(tokens, index):
             continue  # "Images from the launch are expected on June 20": not the launch's date
@@ -226,6 +249,26 @@ def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
             if nearest is None or rank < nearest:
                 nearest = rank
     return nearest[2] if nearest else None
+
+
+def event_of_name(tokens: Sequence[Any], index: int, words: Mapping[str, str]) -> int | None:
+    """The event word at tokens[index], or before what it befell: "the vote on June 12",
+    "the collapse of the Francis Scott Key Bridge on March 26", "the sinking of the
+    steamship Aurora on" (the event word, "of", then up to six words of a noun phrase that
+    opens with "the" or a name)."""
+    if tokens[index].lower in words:
+        return index
+    back = index
+    while back > max(0, index - 6) and tokens[back].text.isalpha():
+        if tokens[back].lower in words or tokens[back].lower in CLAUSE_VERBS:
+            return None
+        if tokens[back - 1].lower == "of":
+            opens = tokens[back].lower == "the" or tokens[back].text[:1].isupper()
+            if opens and back >= 2 and tokens[back - 2].lower in words:
+                return back - 2
+            return None
+        back -= 1
+    return None
 
 
 # Words before an event word that make it one of several: "the first vote", "the final
