@@ -55,6 +55,8 @@ MODALS = frozenset(
      "proposes", "propose", "proposed", "aims", "aim", "hopes", "hope", "intends", "intend",
      "considering", "consider", "considers", "if", "unless", "whether", "possible",
      "possibly", "expects", "expected", "seeks", "seek", "wants", "want", "asked",
+     "project", "projects", "projected", "forecast", "forecasts", "predict", "predicts",
+     "predicted", "eventually",
      "requested", "requests", "calls", "urged", "urges"}
 )  # fmt: skip
 # Verbs that end a noun phrase ("a 7.8 earthquake struck"); past participles end one too.
@@ -68,7 +70,8 @@ VERBS = frozenset(
      "included", "provide", "provides", "lost", "lose", "loses", "won", "win", "wins", "paid",
      "spent", "saw", "kept", "held", "built", "sent", "put", "ran", "began", "met", "led",
      "sold", "bought", "fled", "fought", "say", "see", "sees", "need", "needs",
-     "received", "receive", "receives"}
+     "received", "receive", "receives", "found", "shown", "showed", "seen", "known",
+     "given", "taken", "heard", "caught", "chosen", "written", "done"}
 )  # fmt: skip
 # Words before a value that make it an increment, not a level: "an additional $100 million".
 # Nouns that measure the noun after "of": "the number of shelters" counts shelters.
@@ -93,7 +96,9 @@ TIME_WORDS = frozenset(
     {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
      "february", "march", "april", "may", "june", "july", "august", "september", "october",
      "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept",
-     "oct", "nov", "dec", "today", "yesterday", "tomorrow", "tonight", "week", "weekend"}
+     "oct", "nov", "dec", "today", "yesterday", "tomorrow", "tonight", "week", "weekend",
+     "year", "years", "month", "months", "quarter", "morning", "afternoon", "evening",
+     "night"}
 )  # fmt: skip
 # Verbs that say what a quantity amounts to, after the thing it measures: "federal support
 # tops $10.2 billion", "the death toll stands at 50,000", "the budget is $412 million".
@@ -101,7 +106,9 @@ AMOUNT_VERBS = frozenset(
     {"totals", "totaled", "totalled", "total", "tops", "topped", "top", "reached", "reaches",
      "reach", "surpassed", "surpasses", "exceeded", "exceeds", "is", "was", "are", "were",
      "stands", "stood", "amounts", "amounted", "rose", "rises", "grew", "grows", "climbed",
-     "climbs", "fell", "falls", "increased", "increases", "dropped", "declined", "jumped"}
+     "climbs", "fell", "falls", "increased", "increases", "dropped", "declined", "jumped",
+     "held", "holds", "remained", "remains", "stayed", "stays", "slipped", "slips", "edged",
+     "eased", "slid", "dipped", "plunged", "soared", "surged", "tumbled", "sank"}
 )  # fmt: skip
 # Verbs whose subject receives the value: "reconstruction efforts will receive €500 million".
 RECEIVING_VERBS = frozenset(
@@ -127,8 +134,18 @@ AUXILIARIES = frozenset({"has", "have", "had", "now", "already", "will", "so", "
 LEVEL_VERBS = frozenset(
     {"brings", "brought", "bringing", "bring", "increased", "increases", "increasing",
      "raised", "raises", "raising", "boosted", "boosts", "lifted", "lifts", "expanded",
-     "expands", "cut", "cuts", "reduced", "reduces", "lowered", "lowers"}
+     "expands", "cut", "cuts", "reduced", "reduces", "lowered", "lowers", "cutting",
+     "reducing", "lowering", "slashed", "slashes", "slashing", "trimmed", "trims"}
 )  # fmt: skip
+# Verbs that set something at a level: "the budget set defence spending at £42.6 billion",
+# "kept its dividend at 42 cents": the level is of the noun phrase right before "at".
+SETTING_VERBS = frozenset(
+    {"set", "sets", "setting", "kept", "keeps", "keep", "held", "holds", "hold", "capped",
+     "caps", "cap", "put", "puts", "estimated", "estimates", "valued", "values", "priced",
+     "fixed", "pegged", "pegs", "maintained", "maintains", "left", "leaves"}
+)  # fmt: skip
+# Verbs right before a sum that name it: "was fined $40 million" states a fine.
+NAMING_VERBS = frozenset({"fined", "fines", "fine"})
 LEVEL_WINDOW = 16  # tokens between such a verb and "to" + the value
 CONTEXT_WINDOW = 10  # tokens each way read as a value's context
 ALIGNMENT_THRESHOLD = 0.2  # context overlap that makes two statements one fact
@@ -163,7 +180,9 @@ class Frame:
     head: str  # the class of the thing counted or measured, or "" when none is read
     qualifiers: tuple[str, ...]  # sorted content words that qualify it
     actor: str | None  # the actor named before the value, when there is one
-    role: str | None  # "from" | "to" | "by": the value starts, ends or measures a change
+    # "from" | "to" | "by": the value starts, ends or measures a change; "raised to": the
+    # level a verb brings its object to ("brings total aid to $185 million")
+    role: str | None
     asserted: bool  # False under negation, modality, or in a question
     purposes: tuple[str, ...] = ()  # the qualifiers' purpose classes: what tells it apart
     increment: bool = False  # "an additional $100 million": an increment, not a level
@@ -220,19 +239,25 @@ def values_in(text: str) -> tuple[Value, ...]:
     return tuple(find_values(text))
 
 
+QUANTITY_KINDS = frozenset({"money", "amount", "count", "percentage", "share", "multiplier"})
+
+
 def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> list[Claim]:
     """The claims of one sentence, for values of the given kinds."""
     wanted = set(kinds)
     claims: list[Claim] = []
     spans: list[tuple[int, int]] = []  # each claim's first token and the token after it
+    others: list[tuple[int, int]] = []  # ... and every other value's: where periods end
     for value in values_in(sentence.text):
-        if value.kind not in wanted:
-            continue
         start, end = sentence.start + value.start, sentence.start + value.end
         found = sentence.token_range(start, end)
         if found is None or found[1] < found[0]:
             continue
         first, last = found
+        if value.kind not in wanted:
+            if value.kind in QUANTITY_KINDS:  # not "the first round": a period's own word
+                others.append((first, last + 1))
+            continue
         if value.kind == "amount" and names_a_model(sentence.tokens, first, value.text):
             continue
         if tuple(t.lower for t in sentence.tokens[last + 1 : last + 3]) in PARTITIVES:
@@ -247,7 +272,7 @@ def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> l
         )
         claims.append(Claim(value, frame, start, end))
         spans.append((first, last + 1))
-    return with_periods(sentence.tokens, told_apart(claims), spans)
+    return with_periods(sentence.tokens, told_apart(claims), spans, others)
 
 
 def told_apart(claims: list[Claim]) -> list[Claim]:
@@ -297,21 +322,32 @@ RELATIVE_YEARS = {("last", "year"): "year-1", ("previous", "year"): "year-1",
 QUARTERS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "q1": "1", "q2": "2",
             "q3": "3", "q4": "4"}  # fmt: skip
 PERIOD_WINDOW = 10  # tokens each way in which a value's periods are looked for
+BASE_WORDS = frozenset({"from", "than", "over", "versus", "vs", "with"})  # "compared with"
 WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
 ROUNDS = {"runoff": "runoff", "run-off": "runoff", "round": "round"}
+# Verbs in the present that report a level reached now, as headlines do.
+PRESENT_CHANGES = frozenset(
+    {"rises", "climbs", "tops", "jumps", "surges", "soars", "passes", "nears", "hits",
+     "surpasses", "exceeds", "reaches", "grows", "falls", "drops", "dips"}
+)  # fmt: skip
 
 
 def with_periods(
-    tokens: Sequence[Token], claims: list[Claim], spans: Sequence[tuple[int, int]]
+    tokens: Sequence[Token],
+    claims: list[Claim],
+    spans: Sequence[tuple[int, int]],
+    others: Sequence[tuple[int, int]] = (),
 ) -> list[Claim]:
-    """Each claim with the periods said beside it: after it, up to the next value ("$310
-    million in the third quarter of 2024", "$389 million last year"), else before it, back
-    to the value before ("In the third quarter of 2023, net income was $268 million")."""
+    """Each claim with the periods said beside it: after it, up to the next value of any
+    kind ("$310 million in the third quarter of 2024", "$389 million last year"; not "$3.6
+    billion, down 5% from a year earlier"), else before it, back to the value before ("In
+    the third quarter of 2023, net income was $268 million")."""
+    every = sorted([*spans, *others])
     found = []
     for number, claim in enumerate(claims):
         first, after = spans[number]
-        until = spans[number + 1][0] if number + 1 < len(claims) else len(tokens)
-        since = spans[number - 1][1] if number else 0
+        until = min((s for s, _ in every if s >= after), default=len(tokens))
+        since = max((e for _, e in every if e <= first), default=0)
         periods = periods_in(tokens[after : min(until, after + PERIOD_WINDOW)]) or periods_in(
             tokens[max(since, first - PERIOD_WINDOW) : first]
         )
@@ -342,6 +378,9 @@ def periods_in(tokens: Sequence[Token]) -> tuple[str, ...]:
         for phrase, mark in RELATIVE_YEARS.items()
         for i in range(len(words))
         if tuple(words[i : i + len(phrase)]) == phrase
+        # "fell 5% to $3.9 billion from a year earlier": the base of a change, not the
+        # figure's period
+        and not (i and words[i - 1] in BASE_WORDS)
     ]
     marks = [*years, *relative] or ([""] if quarter else [])
     suffix = f"-Q{quarter}" if quarter else ""
@@ -349,6 +388,8 @@ def periods_in(tokens: Sequence[Token]) -> tuple[str, ...]:
     # the day or round a figure is of: "400 flights on Monday and 250 on Tuesday", "now",
     # "in the first round" and "in the runoff"
     found |= {f"day:{w}" for w in words if w in WEEKDAYS or w in ("now", "today", "yesterday")}
+    if any(w in PRESENT_CHANGES for w in words) and not any(p.startswith("day:") for p in found):
+        found.add("day:now")  # "Eaton Fire death toll rises to 17": the level today
     found |= {
         f"round:{words[i - 1] if w == 'round' and i and words[i - 1] in QUARTERS else ROUNDS[w]}"
         for i, w in enumerate(words)
@@ -388,6 +429,8 @@ def read_frame(
         phrase = before_of  # "a reconstruction fund of €500 million for the region"
     else:
         after_phrase = phrase_after(tokens, after + rate_length(tokens, after))
+        if after_phrase and normal(after_phrase[-1]) in TIME_WORDS:
+            after_phrase = []  # "revenue of $3.6 billion on Tuesday" is not about Tuesday
         phrase = after_phrase or before_of
     if (
         not phrase
@@ -396,10 +439,17 @@ def read_frame(
     ):
         # "federal support tops $10.2 billion for households": what it measures comes first
         level_of = object_raised_to(tokens, first)
+        set_at = [] if level_of else object_set_at(tokens, first)
         if level_of:
-            phrase, role = level_of, role or "to"
+            # "brings total aid to $185 million"; "cutting the risk of kidney failure by 32%"
+            by = tokens[first - 1].lower == "by"
+            phrase, role = level_of, role or ("by" if by else "raised to")
+        elif set_at:
+            phrase = set_at
         else:
             phrase = subject_before(tokens, first) or phrase
+    if not phrase and first and tokens[first - 1].lower in NAMING_VERBS:
+        phrase = [tokens[first - 1]]  # "was fined $40 million"
     if not phrase:
         # "€500 million has been set aside for reconstruction", "to contribute half a
         # billion euros to a reconstruction facility": what the value goes to
@@ -421,7 +471,11 @@ def read_frame(
         # "168 passengers and crew" counts both: not the passengers alone
         head = f"{head} and {classify([joined], lexicon)[0] or joined}"
         phrase_end += 2
-    befell = predicate_after(tokens, phrase_end, lexicon) if phrase and head else ""
+    befell = (
+        (predicate_after(tokens, phrase_end, lexicon) or predicate_before(tokens, first, lexicon))
+        if phrase and head
+        else ""
+    )
     named = {
         index
         for m in sentence.mentions
@@ -434,20 +488,30 @@ def read_frame(
     if befell and befell != head:
         # "Forty passengers were injured" counts passengers who were, not all of them
         purposes = sorted({*purposes, befell})
+    clause = clause_of(tokens, first, after)
+    states = {STATE_WORDS[t.lower] for t in clause if t.lower in STATE_WORDS}
+    if states:
+        # "3,400 homes were still without power" is what remains; "at the height of the
+        # storm, 41,000 homes lost power" the peak: neither is the other
+        purposes = sorted({*purposes, *states})
     rate = rate_of(tokens, first, after, phrase_end)
     if rate:
         purposes = sorted({*purposes, rate})  # "$770 per household" is no total
-    clause = clause_of(tokens, first, after)
     scoped = scope_after(tokens, phrase_end, lexicon)
     scope = scoped[1] if scoped else place_opening(tokens, first)
     recipient = recipient_after(tokens, phrase_end) if phrase else ""
-    return Frame(
-        head,
-        tuple(sorted(set(qualifiers))),
+    actor = (
         actor_before(sentence, tokens[first].start, lexicon)
         or owner_before(tokens, first)
         or gapped_owner(tokens, first)
-        or subject_owner(tokens, first, lexicon),
+        or subject_owner(tokens, first, lexicon)
+    )
+    if actor and phrase and actor.lower() == phrase[-1].lower:
+        actor = None  # "Unemployment held at 5.7%": what is measured, not who
+    return Frame(
+        head,
+        tuple(sorted(set(qualifiers))),
+        actor,
         role,
         asserted(tokens, first),
         tuple(purposes),
@@ -809,6 +873,13 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
         links += 1
     if links and index < len(tokens) and tokens[index].lower in RUNNING_TOTAL:
         return []  # "$5 million to date", "in total": no noun
+    if (
+        links
+        and tokens[index - 1].lower == "for"
+        and index < len(tokens)
+        and tokens[index].lower.endswith("ing")
+    ):
+        return []  # "fined $40 million for failing to report": why, not what
     end = name_end(tokens, index)
     if end - index >= 2:
         # a name of several words: "two U.S. Agency for International Development Urban
@@ -890,6 +961,7 @@ def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
     index = first - 1
     if index >= 0 and tokens[index].lower in AMOUNT_PREPOSITIONS:
         index -= 1
+        index = change_before(tokens, index)  # "revenue fell 5% to $3.9 billion"
     if index < 0 or not (
         tokens[index].lower in AMOUNT_VERBS or tokens[index].lower in RECEIVING_VERBS
     ):
@@ -908,6 +980,48 @@ def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
         # "federal support for Florida totals ...": the noun phrase's head comes before it
         return content_run_before(tokens, before - 1) or phrase
     return phrase
+
+
+CHANGE_UNITS = frozenset({"%", "percent", "per", "cent", "points", "point", "pct"})
+
+
+def change_before(tokens: Sequence[Token], index: int) -> int:
+    """Before "to" at tokens[index + 1]: where the verb stands once a change said between
+    them is passed over ("fell 5% to", "rose by 12 percent to", "fell 0.3 points to")."""
+    back = index
+    while back >= 0 and tokens[back].lower in CHANGE_UNITS:
+        back -= 1
+    if back == index or back < 0 or not tokens[back].like_num:
+        return index
+    back -= 1
+    if back >= 0 and tokens[back].lower == "by":
+        back -= 1
+    return back
+
+
+def object_set_at(tokens: Sequence[Token], first: int) -> list[Token]:
+    """'set defence spending at £42.6 billion (... and health spending at £182 billion)',
+    'kept its dividend at 42 cents': the noun phrase right before "at", when a verb that
+    sets a level governs it from earlier in the clause."""
+    if first < 2 or tokens[first - 1].lower != "at":
+        return []
+    phrase: list[Token] = []
+    index = first - 2
+    while index >= 0 and len(phrase) < MAX_PHRASE:
+        token = tokens[index]
+        if not is_content(token) or token.like_num or token.lower in VERBS | SETTING_VERBS:
+            break
+        phrase.insert(0, token)
+        index -= 1
+    if not phrase:
+        return []
+    for back in range(index, max(-1, index - LEVEL_WINDOW), -1):
+        word = tokens[back].lower
+        if word in SETTING_VERBS:
+            return phrase
+        if word in CLAUSE_BREAKS or word in (".", "?", "!"):
+            return []
+    return []
 
 
 def destination_after(tokens: Sequence[Token], after: int) -> list[Token]:
@@ -937,7 +1051,7 @@ def destination_after(tokens: Sequence[Token], after: int) -> list[Token]:
 def object_raised_to(tokens: Sequence[Token], first: int) -> list[Token]:
     """'This brings total U.S. humanitarian assistance to support the response to $185
     million' -> humanitarian assistance: the object of a verb that brings it to the value."""
-    if first < 2 or tokens[first - 1].lower != "to":
+    if first < 2 or tokens[first - 1].lower not in ("to", "by"):
         return []
     for index in range(first - 2, max(-1, first - 2 - LEVEL_WINDOW), -1):
         word = tokens[index].lower
@@ -999,6 +1113,18 @@ def predicate_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> st
     return ""
 
 
+def predicate_before(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str:
+    """'Police arrested 30 protesters', 'the storm killed at least 12 people': the class of
+    what befell the counted, said by the verb right before the count (bounds passed over)."""
+    for index in range(first - 1, max(-1, first - 3), -1):
+        word = tokens[index].lower
+        if word in lexicon.predicates:
+            return lexicon.predicates[word]
+        if is_content(tokens[index]) or tokens[index].is_punct:
+            return ""
+    return ""
+
+
 def predicate_near(
     tokens: Sequence[Token], first: int, after: int, last: int, lexicon: Lexicon
 ) -> str:
@@ -1053,6 +1179,15 @@ QUANTIFIERS = frozenset(
     {"several", "many", "few", "dozens", "dozen", "hundreds", "thousands", "millions",
      "both", "each", "every", "most", "all", "some", "no", "none", "numerous", "countless"}
 )  # fmt: skip
+# Words that say which figure of a kind it is, capitalised only when a sentence opens with
+# them: "Core inflation was 2.8%", "Net profit fell to $410 million" name no one.
+MEASURE_ADJECTIVES = frozenset(
+    {"core", "net", "gross", "total", "annual", "average", "median", "overall", "real",
+     "nominal", "underlying", "headline", "basic", "operating", "adjusted", "monthly",
+     "quarterly", "weekly", "daily", "domestic", "foreign", "public", "private", "official",
+     "current", "previous", "estimated", "full", "final", "initial", "preliminary", "annualised",
+     "annualized", "seasonal", "youth", "long-term", "short-term"}
+)  # fmt: skip
 REPORTING_VERBS = frozenset({"said", "says", "stated", "noted", "confirmed", "added"})
 
 
@@ -1098,7 +1233,13 @@ def subject_owner(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str 
         word = normal(tokens[start])
         known = word in lexicon.heads or word in lexicon.purposes or word in lexicon.people
         plural = tokens[start].lower.endswith("s") and not singular_verb_after(tokens, start, first)
-        if known or plural or tokens[start].lower.endswith("ing") or word in QUANTIFIERS:
+        if (
+            known
+            or plural
+            or tokens[start].lower.endswith("ing")
+            or word in QUANTIFIERS
+            or word in MEASURE_ADJECTIVES
+        ):
             name = []  # "Airlines cancelled", "Killing seven people, ...": no name
     if not name and start + 1 < first and tokens[start + 1].lower in ("'s", "'", "’s", "’"):
         name = [tokens[start].text]  # "the nurses' union"
@@ -1226,6 +1367,10 @@ def asserted(tokens: Sequence[Token], first: int) -> bool:
     return not (words & NEGATIONS or words & MODALS)
 
 
+# Words that say a level is what remains, or the peak, of something that changes.
+STATE_WORDS = {"still": "remaining", "remaining": "remaining", "remain": "remaining",
+               "remained": "remaining", "remains": "remaining", "peak": "at peak",
+               "peaked": "at peak", "height": "at peak"}  # fmt: skip
 # Conjunctions after which a clause asserts on its own, whatever was hedged before them.
 CONCESSIVES = frozenset({"although", "though", "whereas", "despite"})
 

@@ -10,6 +10,7 @@ billion" beside it is complementary, not a discrepancy.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
@@ -17,6 +18,7 @@ from functools import cache
 from typing import Any, ClassVar
 
 from checker.claims import (
+    MEASURE_ADJECTIVES,
     TIME_WORDS,
     Claim,
     Frame,
@@ -87,6 +89,7 @@ class Quantity:
     # the years (and quarters) it is said of: stated, or the document's year ("2024-Q3")
     periods: frozenset[str] = field(default=frozenset(), compare=False)
     recipient: str = field(default="", compare=False)  # whom it goes to, when said
+    qualifiers: tuple[str, ...] = field(default=(), compare=False)  # "core" of core inflation
 
     def __str__(self) -> str:
         who = f" ({actor_name(self.actor)})" if self.actor else ""
@@ -121,6 +124,11 @@ def compare_quantities(a: Quantity, b: Quantity) -> Comparison:
         )
     if a.amount == b.amount:
         return Comparison(Verdict.AGREEMENT, "")
+    measures = measure_of(a), measure_of(b)
+    if measures[0] != measures[1]:
+        # "core inflation was 2.8%" beside "inflation rose to 3.2%"; net and gross profit
+        named = " and ".join(" ".join(m) or "unqualified" for m in measures)
+        return Comparison(Verdict.COMPLEMENTARY, f"{a.words} and {b.words}: measures {named}")
     if "vague" in (a.amount.precision, b.amount.precision):
         # "dozens" and "thousands" are impressions, not figures: never a contradiction
         return Comparison(Verdict.COMPLEMENTARY, f"{a.words} and {b.words}: a vague amount")
@@ -149,6 +157,11 @@ def compare_quantities(a: Quantity, b: Quantity) -> Comparison:
     if verdict is Verdict.COMPLEMENTARY:
         return Comparison(Verdict.COMPLEMENTARY, f"{a.words} and {b.words} are compatible")
     return Comparison(verdict, "")
+
+
+def measure_of(quantity: Quantity) -> tuple[str, ...]:
+    """The words that say which figure of its kind a quantity is ("core", "net", "gross")."""
+    return tuple(q for q in quantity.qualifiers if q in MEASURE_ADJECTIVES)
 
 
 def same_actor(first: str, second: str) -> bool:
@@ -244,12 +257,15 @@ def overlapping(first: str, second: str) -> bool:
     return year_a == year_b and (not quarter_a or not quarter_b or quarter_a == quarter_b)
 
 
-def resolve_periods(periods: Sequence[str], year: int | None) -> frozenset[str]:
+def resolve_periods(periods: Sequence[str], day: dt.date | None) -> frozenset[str]:
     """Periods as years: 'year-1' ('last year') and a quarter without a year are the
     document's; a value said of no year is taken to be of the document's year, marked as
-    assumed ('2026~')."""
-    if year is None:
+    assumed ('2026~'). Days are dates: 'now' is the document's, 'Saturday' the last
+    Saturday up to it ("the fire had killed 16 people as of Saturday", said on Sunday)."""
+    periods = [resolve_day(p, day) for p in periods]
+    if day is None:
         return frozenset(p for p in periods if p[:1].isdigit() or ":" in p)
+    year = day.year
     resolved = set()
     if not any(period_kind(p) == "year" for p in periods):
         resolved.add(f"{year}{ASSUMED}")
@@ -265,6 +281,29 @@ def resolve_periods(periods: Sequence[str], year: int | None) -> frozenset[str]:
     return frozenset(resolved)
 
 
+def resolve_day(period: str, day: dt.date | None) -> str:
+    """'day:saturday' -> 'day:2025-01-11' for a document of Sunday 12 January 2025."""
+    if day is None or not period.startswith("day:"):
+        return period
+    word = period[4:]
+    if word in ("now", "today"):
+        return f"day:{day.isoformat()}"
+    if word == "yesterday":
+        return f"day:{(day - dt.timedelta(days=1)).isoformat()}"
+    if word in WEEKDAY_NUMBERS:
+        back = (day.weekday() - WEEKDAY_NUMBERS[word]) % 7
+        return f"day:{(day - dt.timedelta(days=back)).isoformat()}"
+    return period
+
+
+WEEKDAY_NUMBERS = {
+    name: number
+    for number, name in enumerate(
+        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+    )
+}
+
+
 def convert(quantity: Quantity, unit: str) -> tuple[Quantity, Quantity] | None:
     """When a text states a sum in two currencies, either can be compared."""
     if quantity.also is None or quantity.also[1] != unit:
@@ -276,6 +315,9 @@ def convert(quantity: Quantity, unit: str) -> tuple[Quantity, Quantity] | None:
 
 def interval(value: Any) -> Interval:
     return Interval(float(value.low), float(value.high), str(value.precision), str(value.text))
+
+
+ROLE_KEYS = {"from": ", earlier figure", "by": ", change", "raised to": ", after a change"}
 
 
 class QuantityRule(Rule):
@@ -312,21 +354,23 @@ class QuantityRule(Rule):
             return None
         # sums in two currencies may be one sum converted: the key leaves the currency out
         unit = f" ({quantity.unit})" if quantity.unit and self.unit_in_key else ""
-        role = {"from": ", earlier figure", "to": ", after a change", "by": ", change"}.get(
-            frame.role or "", ""
-        )
+        # a level a change ends at is the level ("revenue fell 5% to $3.9 billion" against
+        # "revenue of $3.6 billion"); where it started, by how much, and a running total an
+        # announcement brings something to ("brings total aid to $185 million") are not
+        role = ROLE_KEYS.get(frame.role or "", "")
         key = f"{self.label}{unit}: {frame.about or 'unspecified'}{role}"
         bare = replace(frame, purposes=())
         unqualified = f"{self.label}{unit}: {bare.about}{role}" if frame.purposes else ""
         span = document.document.span(claim.start, claim.end)
         date = document.document.date
-        periods = resolve_periods(frame.periods, date.year if date else None)
+        periods = resolve_periods(frame.periods, date)
         quantity = replace(
             quantity,
             context=frame.context,
             unqualified=unqualified,
             periods=periods,
             recipient=frame.recipient,
+            qualifiers=frame.qualifiers,
         )
         # a figure decided at an event (a budget approved) holds for that event; a level
         # changes with time. Neither is compared with what another event decided or counted

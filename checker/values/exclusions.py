@@ -16,7 +16,7 @@ LABEL_WORDS = (
     "vol.", "schedule", "protocol", "category", "level", "stage", "flight", "route", "room",
     "grade", "tier", "class", "version", "line", "gate", "platform", "district", "ward",
     "precinct", "seat", "lot", "unit", "case", "docket", "bill", "motion", "amendment",
-    "§", "#",
+    "type", "§", "#",
 )  # fmt: skip
 
 # Hyphenated prefixes before a year that are words, not identifiers ("mid-2014").

@@ -98,7 +98,8 @@ def quantity_matches(text: str) -> tuple[UnitMatch, ...]:
             single = (
                 _quantity_regex(money, ranges=False).for_text(scanned).match(text, match.start())
             )
-            second = _quantity_regex(money).for_text(scanned).search(text, match.start("n2"))
+            second_at = match.start("before2" if match.groupdict().get("before2") else "n2")
+            second = _quantity_regex(money).for_text(scanned).search(text, second_at)
             candidates = [m for m in (single, second) if m is not None]
         else:
             candidates = [match]
@@ -110,7 +111,11 @@ def quantity_matches(text: str) -> tuple[UnitMatch, ...]:
 
 
 def _plausible_range(match: re.Match[str], scanned: ScannedText) -> bool:
-    """Low to high, or a change in either direction ("fell from 300,000 to 40,000")."""
+    """Low to high, or a change in either direction ("fell from 300,000 to 40,000"); never
+    a share to a sum ("revenue fell 5% to $3.9 billion": a change, then the level)."""
+    groups = match.groupdict()
+    if groups.get("unit1") and groups.get("before2") and form_of(groups["unit1"]) is None:
+        return False
     if match.group("from"):
         return True
     first = read_number(match.group("n1"), decimal_dots=scanned.decimal_dots)
