@@ -108,7 +108,9 @@ AMOUNT_VERBS = frozenset(
      "stands", "stood", "amounts", "amounted", "rose", "rises", "grew", "grows", "climbed",
      "climbs", "fell", "falls", "increased", "increases", "dropped", "declined", "jumped",
      "held", "holds", "remained", "remains", "stayed", "stays", "slipped", "slips", "edged",
-     "eased", "slid", "dipped", "plunged", "soared", "surged", "tumbled", "sank"}
+     "eased", "slid", "dipped", "plunged", "soared", "surged", "tumbled", "sank", "rise",
+     "fall", "climb", "increase", "drop", "decline", "slowed", "slows", "accelerated",
+     "quickened", "cooled", "rebounded"}
 )  # fmt: skip
 # Verbs whose subject receives the value: "reconstruction efforts will receive €500 million".
 RECEIVING_VERBS = frozenset(
@@ -448,8 +450,9 @@ def read_frame(
             phrase = set_at
         else:
             phrase = subject_before(tokens, first) or phrase
-    if not phrase and first and tokens[first - 1].lower in NAMING_VERBS:
-        phrase = [tokens[first - 1]]  # "was fined $40 million"
+    naming = naming_verb_before(tokens, first)
+    if not phrase and naming is not None:
+        phrase = [tokens[naming]]  # "was fined $40 million", "fined Delmar Chemicals $14m"
     if not phrase:
         # "€500 million has been set aside for reconstruction", "to contribute half a
         # billion euros to a reconstruction facility": what the value goes to
@@ -962,7 +965,10 @@ def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
     if index >= 0 and tokens[index].lower in AMOUNT_PREPOSITIONS:
         index -= 1
         index = change_before(tokens, index)  # "revenue fell 5% to $3.9 billion"
-    if index < 0 or not (
+    phrasal = index >= 1 and tokens[index].lower in ("up", "down")
+    if phrasal and tokens[index - 1].lower in PHRASAL_MOVES:
+        index -= 1  # "the single bus fare will go up to £3.50"
+    elif index < 0 or not (
         tokens[index].lower in AMOUNT_VERBS or tokens[index].lower in RECEIVING_VERBS
     ):
         return []
@@ -982,7 +988,19 @@ def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
     return phrase
 
 
+PHRASAL_MOVES = frozenset({"go", "goes", "went", "gone", "going", "come", "comes", "came"})
 CHANGE_UNITS = frozenset({"%", "percent", "per", "cent", "points", "point", "pct"})
+
+
+def naming_verb_before(tokens: Sequence[Token], first: int) -> int | None:
+    """Where a verb that names the value stands right before it, or before the name of whom
+    it befell ("was fined $40 million", "fined Delmar Chemicals $14 million")."""
+    index = first - 1
+    while index > 0 and index > first - 6 and tokens[index].text[:1].isupper():
+        index -= 1
+    if index >= 0 and tokens[index].lower in NAMING_VERBS:
+        return index
+    return None
 
 
 def change_before(tokens: Sequence[Token], index: int) -> int:

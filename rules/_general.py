@@ -26,6 +26,7 @@ from checker.claims import (
     align_by_context,
     read_claims,
     read_lexicon,
+    singular,
 )
 from checker.comparators import compare_intervals
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
@@ -168,8 +169,16 @@ def same_actor(first: str, second: str) -> bool:
     """One actor, or one name inside the other ("Norland", "Team Norland")."""
     if first == second:
         return True
-    mine, theirs = set(first.lower().split()), set(second.lower().split())
+    mine, theirs = actor_words(first), actor_words(second)
     return len(first) > 2 and len(second) > 2 and (mine <= theirs or theirs <= mine)
+
+
+# Words an actor's name may leave out: "the Greens" are the Green Party.
+ACTOR_FILLERS = frozenset({"the", "party", "group", "team", "inc", "inc.", "ltd", "ltd."})
+
+
+def actor_words(name: str) -> frozenset[str]:
+    return frozenset(singular(w) for w in name.lower().split() if w not in ACTOR_FILLERS)
 
 
 ROUND_ZEROS = 2  # "300", "1,200": a figure ending in this many zeros may be a round one

@@ -224,7 +224,8 @@ def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
     opens = (
         first == 0
         or tokens[first - 1].text in ",;:("
-        or tokens[first - 1].lower in ("on", "by", "since", "until", "from", "between", "during")
+        or tokens[first - 1].lower
+        in ("on", "by", "since", "until", "from", "between", "during", "for")
         # "made landfall in southwest Florida Sept. 28, 2022": a date after a name
         or tokens[first - 1].text[:1].isupper()
     )

@@ -380,7 +380,18 @@ def bound_before(text: str, start: int) -> Bound | None:
     if previous not in _BOUND_LAST_WORDS:
         return None  # most numbers have no bound: found without walking back word by word
     found = phrase_before(text, start, BOUND_WORDS, _LONGEST_BOUND)
+    if found and found[1] == "up to" and moves_up_before(text, found[0]):
+        return None  # "the fare will go up to £3.50": a rise to the figure, not a ceiling
     return Bound(found[0], found[1], BOUND_WORDS[found[1]]) if found else None
+
+
+# Verbs whose "up" belongs to them: "will go up to £3.50" reaches the figure.
+MOVES_UP = frozenset({"go", "goes", "went", "gone", "going", "move", "moves", "moved"})
+
+
+def moves_up_before(text: str, start: int) -> bool:
+    before = text[:start].split()
+    return bool(before) and before[-1].lower() in MOVES_UP
 
 
 def phrase_before(
