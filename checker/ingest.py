@@ -323,6 +323,7 @@ def read_header(lines: list[Line], first: int, header: Header) -> int:
     """Consume a layout header (Compilation of Presidential Documents style, or a Markdown
     title and a dateline): italic administration line, bold title, italic date line."""
     index = first
+    layout = False  # a line only the layout holds (bold title, italic or dated line)
     while index < len(lines):
         text = " ".join(lines[index].text.split())  # tabs and non-breaking spaces fold too
         if not text:
@@ -333,7 +334,9 @@ def read_header(lines: list[Line], first: int, header: Header) -> int:
         heading = re.match(r"^#{1,6}\s+(.*)$", text)
         if bold or (heading and header.title is None):
             header.title = header.title or (bold or heading).group(1).strip()  # type: ignore[union-attr]
+            layout = layout or bool(bold)
         elif italic or (header.date is None and parse_dateline(text)):
+            layout = True
             inner = italic.group("text").strip() if italic else text
             date = parse_dateline(inner)
             if date is not None and header.date is None:
@@ -345,7 +348,9 @@ def read_header(lines: list[Line], first: int, header: Header) -> int:
         else:
             break
         index += 1
-    return index
+    # a Markdown heading alone names the document and is read too: a headline states what
+    # its story does ("# Eaton Fire death toll rises to 17"), title in front matter or not
+    return index if layout else first
 
 
 def read_trailer(lines: list[Line], start: int, header: Header) -> int:

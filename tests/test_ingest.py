@@ -220,3 +220,13 @@ def test_two_unfinished_blocks_in_a_row_are_headlines_not_a_cut_sentence() -> No
     third = "On Monday, August 21, the President traveled to Maui."
     doc = parse(f"{first}\n\n{second}\n\n{third}\n")
     assert doc.text == f"{first}\n\n{second}\n\n{third}"
+
+
+@pytest.mark.parametrize("front", ["", "---\ntitle: Live updates\n---\n"])
+def test_a_markdown_headline_is_read_whether_or_not_it_names_the_document(front: str) -> None:
+    """A headline states what its story does: it is text to read, and the title when no
+    front matter gives one (a title in front matter changes nothing that is read)."""
+    doc = parse(f"{front}# Ridge Fire death toll rises to 17\n\nCrews worked overnight.\n", "a.md")
+    assert doc.text.startswith("Ridge Fire death toll rises to 17")
+    assert doc.title == ("Live updates" if front else "Ridge Fire death toll rises to 17")
+    assert_maps_back(doc, "Ridge Fire death toll")
