@@ -55,7 +55,7 @@ MODALS = frozenset(
      "proposes", "propose", "proposed", "aims", "aim", "hopes", "hope", "intends", "intend",
      "considering", "consider", "considers", "if", "unless", "whether", "possible",
      "possibly", "expects", "expected", "seeks", "seek", "wants", "want", "asked",
-     "project", "projects", "projected", "forecast", "forecasts", "predict", "predicts",
+     "projected", "forecast", "forecasts", "predict", "predicts",
      "predicted", "eventually",
      "requested", "requests", "calls", "urged", "urges"}
 )  # fmt: skip
@@ -110,7 +110,7 @@ AMOUNT_VERBS = frozenset(
      "held", "holds", "remained", "remains", "stayed", "stays", "slipped", "slips", "edged",
      "eased", "slid", "dipped", "plunged", "soared", "surged", "tumbled", "sank", "rise",
      "fall", "climb", "increase", "drop", "decline", "slowed", "slows", "accelerated",
-     "quickened", "cooled", "rebounded"}
+     "quickened", "cooled", "rebounded", "cost", "costs", "costing"}
 )  # fmt: skip
 # Verbs whose subject receives the value: "reconstruction efforts will receive €500 million".
 RECEIVING_VERBS = frozenset(
