@@ -23,6 +23,7 @@ from checker.model import Fact
 from checker.nlp import Mention, Sentence, Token
 from checker.places import resolve_place
 from checker.values import Value, find_values
+from checker.values.numbers import PHRASAL_MOVES
 
 # Words that join a value to the noun phrase after it: "$2 billion in aid", "2% of GDP",
 # "$783 billion on energy".
@@ -146,6 +147,7 @@ SETTING_VERBS = frozenset(
      "caps", "cap", "put", "puts", "estimated", "estimates", "valued", "values", "priced",
      "fixed", "pegged", "pegs", "maintained", "maintains", "left", "leaves"}
 )  # fmt: skip
+SET_PHRASE_ENDS = VERBS | SETTING_VERBS  # words that end the noun phrase set at a level
 # Verbs right before a sum that name it: "was fined $40 million" states a fine.
 NAMING_VERBS = frozenset({"fined", "fines", "fine"})
 LEVEL_WINDOW = 16  # tokens between such a verb and "to" + the value
@@ -325,7 +327,9 @@ QUARTERS = {"first": "1", "second": "2", "third": "3", "fourth": "4", "q1": "1",
             "q3": "3", "q4": "4"}  # fmt: skip
 PERIOD_WINDOW = 10  # tokens each way in which a value's periods are looked for
 BASE_WORDS = frozenset({"from", "than", "over", "versus", "vs", "with"})  # "compared with"
-WEEKDAYS = frozenset({"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+# Monday first, as datetime numbers them
+WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAYS = frozenset(WEEKDAY_NAMES)
 ROUNDS = {"runoff": "runoff", "run-off": "runoff", "round": "round"}
 # Verbs in the present that report a level reached now, as headlines do.
 PRESENT_CHANGES = frozenset(
@@ -450,8 +454,8 @@ def read_frame(
             phrase = set_at
         else:
             phrase = subject_before(tokens, first) or phrase
-    naming = naming_verb_before(tokens, first)
-    if not phrase and naming is not None:
+    naming = None if phrase else naming_verb_before(tokens, first)
+    if naming is not None:
         phrase = [tokens[naming]]  # "was fined $40 million", "fined Delmar Chemicals $14m"
     if not phrase:
         # "€500 million has been set aside for reconstruction", "to contribute half a
@@ -988,7 +992,6 @@ def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
     return phrase
 
 
-PHRASAL_MOVES = frozenset({"go", "goes", "went", "gone", "going", "come", "comes", "came"})
 CHANGE_UNITS = frozenset({"%", "percent", "per", "cent", "points", "point", "pct"})
 
 
@@ -1027,7 +1030,7 @@ def object_set_at(tokens: Sequence[Token], first: int) -> list[Token]:
     index = first - 2
     while index >= 0 and len(phrase) < MAX_PHRASE:
         token = tokens[index]
-        if not is_content(token) or token.like_num or token.lower in VERBS | SETTING_VERBS:
+        if not is_content(token) or token.like_num or token.lower in SET_PHRASE_ENDS:
             break
         phrase.insert(0, token)
         index -= 1

@@ -20,6 +20,7 @@ from typing import Any, ClassVar
 from checker.claims import (
     MEASURE_ADJECTIVES,
     TIME_WORDS,
+    WEEKDAY_NAMES,
     Claim,
     Frame,
     Lexicon,
@@ -305,12 +306,7 @@ def resolve_day(period: str, day: dt.date | None) -> str:
     return period
 
 
-WEEKDAY_NUMBERS = {
-    name: number
-    for number, name in enumerate(
-        ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-    )
-}
+WEEKDAY_NUMBERS = {name: number for number, name in enumerate(WEEKDAY_NAMES)}
 
 
 def convert(quantity: Quantity, unit: str) -> tuple[Quantity, Quantity] | None:

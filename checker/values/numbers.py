@@ -385,13 +385,16 @@ def bound_before(text: str, start: int) -> Bound | None:
     return Bound(found[0], found[1], BOUND_WORDS[found[1]]) if found else None
 
 
-# Verbs whose "up" belongs to them: "will go up to £3.50" reaches the figure.
-MOVES_UP = frozenset({"go", "goes", "went", "gone", "going", "move", "moves", "moved"})
+# Verbs whose "up" or "down" belongs to them: "will go up to £3.50" reaches the figure.
+PHRASAL_MOVES = frozenset(
+    {"go", "goes", "went", "gone", "going", "come", "comes", "came", "move", "moves", "moved"}
+)
 
 
 def moves_up_before(text: str, start: int) -> bool:
-    before = text[:start].split()
-    return bool(before) and before[-1].lower() in MOVES_UP
+    """Is the word before `start` a verb whose particle "up" follows it ("go up to")?"""
+    starts = words_before(text, start, 1)
+    return bool(starts) and text[starts[0] : start].strip().lower() in PHRASAL_MOVES
 
 
 def phrase_before(
