@@ -23,7 +23,7 @@ from checker.model import Fact
 from checker.nlp import Mention, Sentence, Token
 from checker.places import resolve_place
 from checker.values import Value, find_values
-from checker.values.numbers import PHRASAL_MOVES
+from checker.values.numbers import CHANGE_VERBS, PHRASAL_MOVES
 
 # Words that join a value to the noun phrase after it: "$2 billion in aid", "2% of GDP",
 # "$783 billion on energy".
@@ -111,7 +111,8 @@ AMOUNT_VERBS = frozenset(
      "held", "holds", "remained", "remains", "stayed", "stays", "slipped", "slips", "edged",
      "eased", "slid", "dipped", "plunged", "soared", "surged", "tumbled", "sank", "rise",
      "fall", "climb", "increase", "drop", "decline", "slowed", "slows", "accelerated",
-     "quickened", "cooled", "rebounded", "cost", "costs", "costing"}
+     "quickened", "cooled", "rebounded", "cost", "costs", "costing", "expanded", "expands",
+     "contracted", "shrank"}
 )  # fmt: skip
 # Verbs whose subject receives the value: "reconstruction efforts will receive €500 million".
 RECEIVING_VERBS = frozenset(
@@ -159,6 +160,14 @@ MEMBERS_TRIED = 8  # statements of a group a new statement is tried against
 STRAY_TRIED = 8  # ... and a statement left alone, once all are read
 LABEL_WORDS = 2
 CLAUSE_BREAKS = frozenset({";", ":"})
+EMPTY: Mapping[str, str] = {}
+GROUP_PREPOSITIONS = frozenset({"on", "with", "without"})
+PEOPLE_WORDS = frozenset(
+    {"patient", "people", "person", "participant", "adult", "child", "children", "women",
+     "men", "user", "those", "resident", "worker", "student", "voter", "respondent"}
+)  # fmt: skip
+CLAUSE_SEPARATORS = frozenset({",", ";", ":", "(", ")", "—", "–"})
+CONJUNCTIONS = frozenset({"and", "or", "but", "while", "whereas", "against", "versus", "than"})
 MAX_PHRASE = 4  # content words in a noun phrase
 MAX_LINKS = 3  # link words skipped between a value and its noun phrase ("of the total")
 
@@ -244,6 +253,7 @@ def values_in(text: str) -> tuple[Value, ...]:
 
 
 QUANTITY_KINDS = frozenset({"money", "amount", "count", "percentage", "share", "multiplier"})
+SHARE_KINDS = frozenset({"percentage", "share"})
 
 
 def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> list[Claim]:
@@ -273,6 +283,7 @@ def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> l
             lexicon,
             getattr(value, "change", None),
             claims[-1].frame if claims else None,
+            share=value.kind in SHARE_KINDS,
         )
         claims.append(Claim(value, frame, start, end))
         spans.append((first, last + 1))
@@ -349,18 +360,42 @@ def with_periods(
     billion, down 5% from a year earlier"), else before it, back to the value before ("In
     the third quarter of 2023, net income was $268 million")."""
     every = sorted([*spans, *others])
-    found = []
-    for number, claim in enumerate(claims):
-        first, after = spans[number]
+    after_each: list[tuple[str, ...]] = []
+    before_each: list[tuple[str, ...]] = []
+    for first, after in spans:
         until = min((s for s, _ in every if s >= after), default=len(tokens))
         since = max((e for _, e in every if e <= first), default=0)
-        periods = periods_in(tokens[after : min(until, after + PERIOD_WINDOW)]) or periods_in(
-            tokens[max(since, first - PERIOD_WINDOW) : first]
+        after_each.append(periods_in(tokens[after : min(until, after + PERIOD_WINDOW)]))
+        before_each.append(periods_in(tokens[max(since, first - PERIOD_WINDOW) : first]))
+    found = []
+    for number, claim in enumerate(claims):
+        periods = (
+            after_each[number]
+            or before_each[number]
+            or clause_time(tokens, spans, after_each, number)
         )
         found.append(
             replace(claim, frame=replace(claim.frame, periods=periods)) if periods else claim
         )
     return found
+
+
+def clause_time(
+    tokens: Sequence[Token],
+    spans: Sequence[tuple[int, int]],
+    after_each: Sequence[tuple[str, ...]],
+    number: int,
+) -> tuple[str, ...]:
+    """'About 12,000 nurses went on strike at 14 hospitals on Monday': a time said at the end
+    of a clause is the time of a value before it in the clause that states none of its own
+    (not across a comma or a conjunction: 'rose 5% in January and 3% in February')."""
+    for later in range(number + 1, len(spans)):
+        between = tokens[spans[later - 1][1] : spans[later][0]]
+        if any(t.text in CLAUSE_SEPARATORS or t.lower in CONJUNCTIONS for t in between):
+            return ()
+        if after_each[later]:
+            return after_each[later]
+    return ()
 
 
 def periods_in(tokens: Sequence[Token]) -> tuple[str, ...]:
@@ -411,6 +446,8 @@ def read_frame(
     lexicon: Lexicon,
     role: str | None,
     previous: Frame | None = None,
+    *,
+    share: bool = False,
 ) -> Frame:
     tokens = sentence.tokens
     if role is None and first and tokens[first - 1].lower in PRIOR_WORDS:
@@ -501,6 +538,9 @@ def read_frame(
         # "3,400 homes were still without power" is what remains; "at the height of the
         # storm, 41,000 homes lost power" the peak: neither is the other
         purposes = sorted({*purposes, *states})
+    group = group_after(tokens, after, phrase_end) if share and read_after else ""
+    if group:
+        purposes = sorted({*purposes, group})  # "8.1% of patients on placebo"
     rate = rate_of(tokens, first, after, phrase_end)
     if rate:
         purposes = sorted({*purposes, rate})  # "$770 per household" is no total
@@ -525,7 +565,11 @@ def read_frame(
         first > 0 and tokens[first - 1].lower in INCREMENT_WORDS,
         head_is_name,
         settled(tokens, clause),
-        context_words(t for t in clause if t not in phrase),
+        context_words(
+            (t for t in clause if t not in phrase),
+            periods_apart=True,
+            classes=lexicon.predicates,
+        ),
         scope,
         recipient=recipient,
     )
@@ -643,6 +687,25 @@ def per_unit_at(tokens: Sequence[Token], index: int) -> str:
     return unit if unit in RATE_UNITS and later not in ("ago", "earlier", "later") else ""
 
 
+def group_after(tokens: Sequence[Token], after: int, phrase_end: int) -> str:
+    """'8.1% of patients on placebo', '12% of adults with diabetes': a share of a group told
+    apart from the rest of its kind by what its members take or have ('on' only of
+    people)."""
+    if after >= len(tokens) or tokens[after].lower != "of" or phrase_end >= len(tokens):
+        return ""
+    preposition = tokens[phrase_end].lower
+    people = normal(tokens[phrase_end - 1]) in PEOPLE_WORDS
+    if preposition not in GROUP_PREPOSITIONS or (preposition == "on" and not people):
+        return ""  # "2% of GDP on defence" is what is spent on, not a part of GDP
+    index = phrase_end + 1
+    while index < len(tokens) and tokens[index].lower in DETERMINERS:
+        index += 1
+    if index >= len(tokens) or not is_phrase_word(tokens[index]):
+        return ""
+    word = normal(tokens[index])
+    return "" if word in TIME_WORDS else f"{preposition} {word}"
+
+
 def rate_length(tokens: Sequence[Token], index: int) -> int:
     """The tokens a rate takes right after a value: '$15 an hour' (2), '$500 each' (1)."""
     word = tokens[index].lower if index < len(tokens) else ""
@@ -702,10 +765,23 @@ def settled(tokens: Sequence[Token], clause: Sequence[Token]) -> bool:
     return bool(verbs) and not perfect
 
 
-def context_words(tokens: Iterable[Token]) -> frozenset[str]:
-    """Content words, stemmed lightly so that 'establishing' meets 'establishment'."""
+def context_words(
+    tokens: Iterable[Token], *, periods_apart: bool = False, classes: Mapping[str, str] = EMPTY
+) -> frozenset[str]:
+    """Content words, stemmed lightly so that 'establishing' meets 'establishment', without
+    the words that say who reports a figure ('according to', 'officials', 'figures showed').
+    `periods_apart`: the value's periods and its role (a level, a change) are compared on
+    their own, so words of time and of change are left out; elsewhere 'on Tuesday' is a
+    sign of one event like any other word. `classes`: words that are one word in other
+    forms ('killing' and 'died' both say deaths)."""
     return frozenset(
-        stem(normal(t)) for t in tokens if is_content(t) and not t.like_num and t.lower not in VERBS
+        classes.get(t.lower) or stem(normal(t))
+        for t in tokens
+        if is_content(t)
+        and not t.like_num
+        and t.lower not in VERBS
+        and t.lower not in ATTRIBUTION_WORDS
+        and not (periods_apart and (t.lower in TIME_WORDS or t.lower in CHANGE_WORDS))
     )
 
 
@@ -724,7 +800,30 @@ def clause_of(tokens: Sequence[Token], first: int, after: int) -> list[Token]:
     end = after
     while end < len(tokens) and end - after < CONTEXT_WINDOW and tokens[end].text not in ";":
         end += 1
+    start, end = past_attribution(tokens, start, first, after, end)
     return [*tokens[start:first], *tokens[after:end]]
+
+
+def past_attribution(
+    tokens: Sequence[Token], start: int, first: int, after: int, end: int
+) -> tuple[int, int]:
+    """The clause without who reports it: 'Health officials said on Monday that 84 people
+    were hospitalised', '..., the statistics office said', '..., according to the union'."""
+    for index in range(first - 1, start - 1, -1):
+        if tokens[index].lower == "that" and any(
+            t.lower in ATTRIBUTION_WORDS for t in tokens[start:index]
+        ):
+            start = index + 1
+            break
+    for index in range(after, end):
+        if tokens[index].lower == "according":
+            return start, index
+        if tokens[index].text != ",":
+            continue
+        rest = tokens[index + 1 : end]
+        if any(t.lower in REPORTING_WORDS for t in rest) and not any(t.like_num for t in rest):
+            return start, index
+    return start, end
 
 
 def similarity(first: frozenset[str], second: frozenset[str]) -> float:
@@ -1210,6 +1309,16 @@ MEASURE_ADJECTIVES = frozenset(
      "annualized", "seasonal", "youth", "long-term", "short-term"}
 )  # fmt: skip
 REPORTING_VERBS = frozenset({"said", "says", "stated", "noted", "confirmed", "added"})
+CHANGE_WORDS = CHANGE_VERBS | PHRASAL_MOVES  # "rose", "will go up to"
+# Verbs that end an attribution clause: "..., the statistics office said"
+REPORTING_WORDS = frozenset({*REPORTING_VERBS, "showed", "show", "shows", "told", "reported"})
+# Words that say who reports a figure, not what it is of: "according to the union",
+# "health officials said", "official figures showed"
+ATTRIBUTION_WORDS = frozenset(
+    {*REPORTING_VERBS, "according", "official", "officials", "figures", "data", "showed",
+     "shows", "show", "reported", "reports", "told", "statement", "spokesperson",
+     "spokesman", "spokeswoman", "statistics", "statistical"}
+)  # fmt: skip
 
 
 def subject_owner(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str | None:

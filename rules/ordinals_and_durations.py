@@ -80,6 +80,8 @@ days of one period); complementary when one bounds the other ("within 18 months"
             and following[0].lower().strip(".,;:") in PERIODS
         ):
             return None  # "the third quarter": a period, not a rank
+        if claim.value.kind == "duration" and getattr(claim.value, "relation", None) == "old":
+            return None  # "a 22-year-old": an age, which the ages rule reads
         if claim.value.kind == "duration" and opens_with_offset(document, claim):
             # "One week after the landfall, FEMA has approved ...": when the writer writes,
             # not a length ("enters into force 60 days after ratification" is one)

@@ -285,7 +285,7 @@ def test_unknown_rule_id_lists_the_valid_ones(
     status, _, err = run(capsys, "audit", "--enable", "no-such-rule")
     assert status == 2
     assert (
-        "unknown rule 'no-such-rule'; available rules: amounts, battlegroup-countries, dated-events"
+        "unknown rule 'no-such-rule'; available rules: ages, amounts, battlegroup-countries, "
         in err
     )
     assert reports_untouched(project)

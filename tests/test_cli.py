@@ -144,7 +144,7 @@ def test_rules_and_explain(project: Path, monkeypatch, capsys) -> None:  # type:
     out = capsys.readouterr().out
     assert "ordering_difference" in out and "Examples:" in out
     assert main(["explain", "no-such-rule"]) == 2
-    assert "available rules: amounts, battlegroup-countries" in capsys.readouterr().err
+    assert "available rules: ages, amounts, battlegroup-countries" in capsys.readouterr().err
 
 
 def test_facts_shows_quotes_and_positions(project: Path, monkeypatch, capsys) -> None:  # type: ignore[no-untyped-def]

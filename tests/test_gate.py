@@ -174,7 +174,7 @@ def test_fail_on_and_severity(
         ),
         (
             ["--severity", "no-rule:agreement=error"],
-            "severity: unknown rule 'no-rule'; available rules: amounts, battlegroup",
+            "severity: unknown rule 'no-rule'; available rules: ages, amounts, battlegroup",
         ),
         (
             ["--severity", "troop-counts:agreement=fatal"],
@@ -238,6 +238,7 @@ def test_sarif_validates_and_locates_each_gated_finding(
     jsonschema.validate(log, SARIF_SCHEMA, format_checker=jsonschema.FormatChecker())
     driver = log["runs"][0]["tool"]["driver"]
     assert [r["id"] for r in driver["rules"]] == [
+        "ages",
         "amounts",
         "battlegroup-countries",
         "dated-events",

@@ -598,7 +598,8 @@ CHANGE_VERBS = frozenset(
      "declined", "declining", "climb", "climbs", "climbed", "climbing", "jump", "jumps",
      "jumped", "jumping", "surge", "surges", "surged", "surging", "slump", "slumps",
      "slumped", "slumping", "soar", "soars", "soared", "soaring", "plunge", "plunges",
-     "plunged", "plunging", "shrink", "shrinks", "shrinking", "shrank", "up", "down"]
+     "plunged", "plunging", "shrink", "shrinks", "shrinking", "shrank", "expand", "expands",
+     "expanded", "expanding", "contracted", "contracting", "up", "down"]
 )  # fmt: skip
 CHANGE_WITH_PREPOSITION = CHANGE_VERBS | frozenset(
     ["cut", "cuts", "cutting", "reduce", "reduces", "reduced", "reducing", "reduction",

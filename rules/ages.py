@@ -1,0 +1,199 @@
+"""ages: how old a person is, compared across sources."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+
+from checker.claims import (
+    TIME_WORDS,
+    align_by_context,
+    context_words,
+    is_phrase_word,
+    name_start,
+    normal,
+)
+from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
+from checker.nlp import AnalysedDocument, Sentence, Token
+from checker.places import resolve_place
+from checker.rules import Rule
+from checker.values.numbers import parse_number
+
+OLDEST = 120
+NUMBER = r"\d{1,3}|[A-Za-z]+(?:-[A-Za-z]+)?"
+# "a 23-year-old man", "the twenty-three-year-old", "a 23 year old driver"
+YEAR_OLD = re.compile(rf"\b(?P<age>{NUMBER})[-\s]years?[-\s]old\b(?!-)", re.IGNORECASE)
+# "a man, aged 32, was charged"; not a group's range ("children aged 5 to 11")
+AGED = re.compile(
+    rf"\b(?:aged|age)\s+(?P<age>{NUMBER})\b(?!\s*(?:-|–|to\b|and\b|or\b|\+|%))", re.IGNORECASE
+)
+# "Tomas Reyes, 45, was sentenced": an age in commas after a name
+BETWEEN_COMMAS = re.compile(r"(?<=,\s)(?P<age>\d{1,3})(?=,\s+[a-z])")
+PATTERNS = (YEAR_OLD, AGED, BETWEEN_COMMAS)
+DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their"})
+GROUPS = frozenset({"people", "children", "men", "women", "adults", "youth", "population"})
+MAX_NOUNS = 3  # words of the noun phrase a "23-year-old" stands before
+
+
+@dataclass(frozen=True)
+class Age:
+    years: int
+    stated: str = field(default="", compare=False)
+    named: bool = field(default=False, compare=False)  # of a person's name, not a noun
+    context: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.years} ({self.stated})" if self.stated else str(self.years)
+
+
+class Ages(Rule):
+    id = "ages"
+    general = True
+    title = "Ages of people"
+    description = """
+What it checks: how old a person is ("a 23-year-old man", "a man, aged 32", "Tomas Reyes,
+45, was sentenced").
+
+How: an age is tied to whom it describes: the noun a "23-year-old" stands before (man,
+driver, student), the noun or name before "aged", or the name an age follows between
+commas; a name is keyed by its last word, so "Tomas Reyes" and "Reyes" are one person.
+Ages of one person in other words are one fact when the words around them agree; an age
+range of a group ("children aged 5 to 11") is not a person's age.
+
+Verdicts: agreement for one age; discrepancy for two ages of the same person; one_sided.
+"""
+    examples = (
+        "agreement: 'a 23-year-old man was charged' and 'a man, aged 23, was charged'",
+        "discrepancy: 'a 23-year-old man was charged' against 'a man, aged 32, was charged'",
+    )
+
+    def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
+        for sentence in document.sentences:
+            for pattern in PATTERNS:
+                for match in pattern.finditer(sentence.text):
+                    fact = self._fact(document, sentence, match, pattern)
+                    if fact is not None:
+                        yield fact
+
+    def _fact(
+        self,
+        document: AnalysedDocument,
+        sentence: Sentence,
+        match: re.Match[str],
+        pattern: re.Pattern[str],
+    ) -> Fact | None:
+        years = parse_number(match.group("age"))
+        if years is None or years != int(years) or not 0 < years < OLDEST:
+            return None
+        found = sentence.token_range(sentence.start + match.start(), sentence.start + match.end())
+        if found is None:
+            return None
+        first, last = found
+        tokens = sentence.tokens
+        if pattern is YEAR_OLD:
+            # "Daniel Hart, a 22-year-old apprentice": the name says whom, before the noun
+            whose = name_before(tokens, first) or noun_after(tokens, last + 1)
+        else:
+            whose = name_before(tokens, first) or (
+                noun_before(tokens, first) if pattern is AGED else ""
+            )
+        if not whose:
+            return None
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        span = document.document.span(start, end)
+        context = context_words(
+            [*tokens[max(0, first - 10) : first], *tokens[last + 1 : last + 11]]
+        )
+        return Fact(
+            self.id,
+            f"age of {whose}",
+            Age(
+                int(years),
+                " ".join(match.group(0).split()),
+                whose[:1].isupper(),
+                context - {whose.lower()},
+            ),
+            span.quote,
+            span,
+            Confidence.NORMALISED,
+            FactTime.EVENT,  # an age holds for the event reported, not years later
+        )
+
+    def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
+        # "a 23-year-old man" arrested and "a 45-year-old man" injured are two men: ages of
+        # a noun are one fact when their words agree (one age is one fact whatever its
+        # words); a name says whom it is of by itself
+        named = [f for f in facts if f.value.named]
+        return [
+            *named,
+            *align_by_context(
+                [f for f in facts if not f.value.named],
+                lambda fact: fact.value.context,
+                same_value_threshold=0.0,
+            ),
+        ]
+
+    def compare(self, a: Fact, b: Fact) -> Comparison:
+        if a.value.years == b.value.years:
+            return Comparison(Verdict.AGREEMENT, "")
+        return Comparison(Verdict.DISCREPANCY, f"{a.value.years} against {b.value.years}")
+
+
+def noun_after(tokens: Sequence[Token], index: int) -> str:
+    """'a 23-year-old British tourist' -> 'tourist': the last word of the noun phrase."""
+    nouns: list[Token] = []
+    while index < len(tokens) and len(nouns) < MAX_NOUNS:
+        token = tokens[index]
+        if not is_phrase_word(token) or token.like_num or token.text[:1].isupper():
+            break
+        nouns.append(token)
+        index += 1
+    end = index
+    while end < len(tokens) and end - index < MAX_NOUNS and is_name_word(tokens[end]):
+        end += 1
+    if end > index:
+        return tokens[end - 1].text  # "the 57-year-old teacher Paul Grant", "the 23-year-old Smith"
+    return normal(nouns[-1]) if nouns else ""
+
+
+def is_name_word(token: Token) -> bool:
+    return token.text[:1].isupper() and token.text.isalpha() and token.lower not in TIME_WORDS
+
+
+def name_before(tokens: Sequence[Token], first: int) -> str:
+    """'Tomas Reyes, 45,' and 'Reyes, a 45-year-old banker,' -> 'Reyes': a person's name
+    before the age and its comma (its last word, as later mentions call the person)."""
+    end = first
+    if end and tokens[end - 1].lower in DETERMINERS:
+        end -= 1
+    if end and tokens[end - 1].lower == "aged":
+        end -= 1
+    if not end or tokens[end - 1].text != ",":
+        return ""
+    start = name_start(tokens, end - 1)
+    if start == end - 1:
+        return ""
+    name = " ".join(t.text for t in tokens[start : end - 1])
+    last = tokens[end - 2].text
+    if last.lower() in TIME_WORDS or resolve_place(name) is not None:
+        return ""  # "On Monday, 45 ...", "Leeds, 45,": not a person
+    if start == 0 and end - 1 - start == 1 and tokens[start].lower in DETERMINERS:
+        return ""
+    return last
+
+
+def noun_before(tokens: Sequence[Token], first: int) -> str:
+    """'a man, aged 32', 'a woman aged 45' -> the noun 'aged' follows."""
+    index = first - 1
+    if index >= 0 and tokens[index].text == ",":
+        index -= 1
+    if index < 0 or not is_phrase_word(tokens[index]) or tokens[index].text[:1].isupper():
+        return ""
+    word = tokens[index].lower
+    if normal(tokens[index]) != word or word in GROUPS:
+        return ""  # "people aged 65", "residents aged 80": a group, not a person
+    return word
+
+
+RULE = Ages()
