@@ -30,6 +30,11 @@ MAX_ITEMS = 30
 
 
 @cache
+def agent_roles() -> dict[str, str]:
+    return {row["word"]: row["role"] for row in read_table("agent_roles.csv")}
+
+
+@cache
 def titles() -> dict[tuple[str, ...], str]:
     return {tuple(row["title"].split()): row["title"] for row in read_table("office_titles.csv")}
 
@@ -63,6 +68,18 @@ class OfficeHolder:
         return self.shown or self.name
 
 
+@dataclass(frozen=True)
+class Agent:
+    """Who did something to a thing: "owned by Grace Ocean Private Ltd."."""
+
+    name: str  # folded, without the words of a company's form ("Ltd.", "Group")
+    shown: str = field(default="", compare=False)
+    context: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def __str__(self) -> str:
+        return self.shown or self.name
+
+
 class NamedLists(Rule):
     id = "named-lists"
     general = True
@@ -80,18 +97,24 @@ them agree. Names are matched when written a little differently ("Los Angels Cou
 An office is a title from rules/data/office_titles.csv with the place or body it belongs
 to ("Hawaii Governor", "Prime Minister of Japan"); its holder's names match when one is
 part of the other ("Governor Green", "Governor Josh Green") or spelt alike (Zelensky,
-Zelenskyy).
+Zelenskyy). Who did something to a thing is the name after "by" and a participle from
+rules/data/agent_roles.csv ("owned by", "operated by", "built by", "rescued by"): its
+role is compared, never its subject, which the sentence may name in any words.
 
-Verdicts: agreement for the same items in the same order, or the same holder;
+Verdicts: agreement for the same items in the same order, the same holder or the same
+agent ("the Synergy Marine Group" and "Synergy Marine of Singapore");
 ordering_difference for the same items in another order; discrepancy when a list of the
 same length has other members, or an office has another holder; complementary when one
-list names more than the other, or an office is named without its place or body.
+list names more than the other, an office is named without its place or body, or an
+agent has another name (the role may be of another thing: "built by" a shipyard and
+"built by" a bridge's contractor).
 """
     examples = (
         "ordering_difference: 'the Central, Eastside and Riverside libraries' against "
         "'the Eastside, Central and Riverside libraries'",
         "discrepancy: 'Ukraine, Moldova and Georgia' against 'Ukraine, Moldova and Armenia'",
         "agreement: 'Hawaii Governor Josh Green' and 'Hawaiʻi Governor Green'",
+        "agreement: 'owned and operated by the White Star Line' and 'operated by White Star Line'",
     )
 
     def patterns(self) -> Sequence[dict[str, Any]]:
@@ -101,6 +124,35 @@ list names more than the other, or an office is named without its place or body.
         for sentence in document.sentences:
             yield from self._lists(document, sentence)
             yield from self._offices(document, sentence)
+            yield from self._agents(document, sentence)
+
+    def _agents(self, document: AnalysedDocument, sentence: Sentence) -> Iterable[Fact]:
+        """'owned and operated by the White Star Line', 'chartered (leased) by Maersk'."""
+        tokens = sentence.tokens
+        roles = agent_roles()
+        for index, token in enumerate(tokens):
+            if token.lower != "by" or index == 0:
+                continue
+            said = roles_before(tokens, index, roles)
+            start = index + 1
+            if start < len(tokens) and tokens[start].lower == "the":
+                start += 1
+            name = name_after(tokens, start) if said else None
+            if name is None or tokens[name[0]].lower in TIME_NAMES:
+                continue
+            first, end, shown = name
+            span = document.document.span(tokens[first].start, tokens[end - 1].end)
+            context = context_words([*tokens[max(0, index - 8) : index], *tokens[end : end + 8]])
+            for role in said:
+                yield Fact(
+                    self.id,
+                    f"role: {role}",
+                    Agent(agent_name(shown), shown, context),
+                    span.quote,
+                    span,
+                    Confidence.NORMALISED,
+                    FactTime.EVENT,
+                )
 
     def _lists(self, document: AnalysedDocument, sentence: Sentence) -> Iterable[Fact]:
         for first, after, items in name_lists(sentence):
@@ -173,9 +225,11 @@ list names more than the other, or an office is named without its place or body.
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
         lists = [f for f in facts if isinstance(f.value, NamedList)]
-        offices = [f for f in facts if not isinstance(f.value, NamedList)]
+        agents = [f for f in facts if isinstance(f.value, Agent)]
+        offices = [f for f in facts if isinstance(f.value, OfficeHolder)]
         return [
             *align_by_context(lists, lambda fact: fact.value.context, value_of=list_set),
+            *align_by_context(agents, lambda fact: fact.value.context, same_value_threshold=0.0),
             *offices,
         ]
 
@@ -184,7 +238,51 @@ list names more than the other, or an office is named without its place or body.
             return compare_holders(a.value, b.value)
         if isinstance(a.value, NamedList) and isinstance(b.value, NamedList):
             return compare_named_lists(a.value, b.value)
+        if isinstance(a.value, Agent) and isinstance(b.value, Agent):
+            if same_person(a.value.name, b.value.name):
+                return Comparison(Verdict.AGREEMENT, "")
+            return Comparison(
+                Verdict.COMPLEMENTARY,
+                f"other names, {a.value.shown} and {b.value.shown}: perhaps of other things",
+            )
         return Comparison(Verdict.COMPLEMENTARY, "not comparable")
+
+
+def roles_before(tokens: Sequence[Token], by: int, roles: dict[str, str]) -> list[str]:
+    """The roles said by the participles before 'by': 'owned and operated by' (both),
+    'chartered (leased) by' and 'built in 2015 by' (an aside or a time passed over)."""
+    index = by - 1
+    if tokens[index].text == ")":
+        opening = next(
+            (i for i in range(index - 1, max(-1, index - 5), -1) if tokens[i].text == "("), None
+        )
+        if opening is None:
+            return []
+        index = opening - 1
+    if tokens[index].lower not in roles:
+        # "built in 2015 by", "launched in Kiel by": a time or place said between
+        for between in range(index, max(0, index - 4), -1):
+            if tokens[between].text in (",", ";", "(", ")"):
+                break
+            if tokens[between].lower in ("in", "on", "at") and tokens[between - 1].lower in roles:
+                index = between - 1
+                break
+    found: list[str] = []
+    while index >= 0 and tokens[index].lower in roles:
+        found.append(roles[tokens[index].lower])
+        if index >= 2 and tokens[index - 1].lower in ("and", "or", ","):
+            index -= 2
+        else:
+            break
+    return sorted(set(found))
+
+
+def agent_name(shown: str) -> str:
+    """A name folded, without the words that give a company's form: 'Grace Ocean Private
+    Ltd.' and 'Grace Ocean Pte. Ltd.' are 'grace ocean'."""
+    words = [w.strip(".,") for w in fold(shown).split()]
+    kept = [w for w in words if w and w not in COMPANY_FORMS]
+    return " ".join(kept or words)
 
 
 def list_set(fact: Fact) -> object:
@@ -395,6 +493,16 @@ TITLE_WORDS = frozenset(
     {"officer", "secretary", "minister", "director", "general", "adviser", "advisor",
      "commissioner", "administrator", "chair", "chairman", "chairwoman",
      "president", "governor", "mayor", "ambassador", "representative", "envoy", "coordinator"}
+)  # fmt: skip
+COMPANY_FORMS = frozenset(
+    {"ltd", "limited", "pte", "private", "inc", "co", "corp", "corporation", "plc", "llc",
+     "company", "group", "holdings", "sa", "ag", "gmbh", "nv", "bv", "pty", "the"}
+)  # fmt: skip
+# Names that are times, not agents: "paid by March", "by Friday"
+TIME_NAMES = frozenset(
+    {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january",
+     "february", "march", "april", "may", "june", "july", "august", "september", "october",
+     "november", "december", "christmas", "easter", "spring", "summer", "autumn", "winter"}
 )  # fmt: skip
 NAME_PARTICLES = frozenset({"von", "van", "der", "den", "de", "da", "di", "du", "la", "le", "bin"})
 
