@@ -1315,9 +1315,8 @@ REPORTING_WORDS = frozenset({*REPORTING_VERBS, "showed", "show", "shows", "told"
 # Words that say who reports a figure, not what it is of: "according to the union",
 # "health officials said", "official figures showed"
 ATTRIBUTION_WORDS = frozenset(
-    {*REPORTING_VERBS, "according", "official", "officials", "figures", "data", "showed",
-     "shows", "show", "reported", "reports", "told", "statement", "spokesperson",
-     "spokesman", "spokeswoman", "statistics", "statistical"}
+    {*REPORTING_WORDS, "according", "official", "officials", "figures", "data", "reports",
+     "statement", "spokesperson", "spokesman", "spokeswoman", "statistics", "statistical"}
 )  # fmt: skip
 
 

@@ -30,7 +30,7 @@ AGED = re.compile(
 )
 # "Tomas Reyes, 45, was sentenced": an age in commas after a name
 BETWEEN_COMMAS = re.compile(r"(?<=,\s)(?P<age>\d{1,3})(?=,\s+[a-z])")
-PATTERNS = (YEAR_OLD, AGED, BETWEEN_COMMAS)
+PATTERNS = ((YEAR_OLD, "old"), (AGED, "age"), (BETWEEN_COMMAS, ","))
 DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their"})
 GROUPS = frozenset({"people", "children", "men", "women", "adults", "youth", "population"})
 MAX_NOUNS = 3  # words of the noun phrase a "23-year-old" stands before
@@ -70,7 +70,11 @@ Verdicts: agreement for one age; discrepancy for two ages of the same person; on
 
     def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
         for sentence in document.sentences:
-            for pattern in PATTERNS:
+            lowered = sentence.text.lower()
+            # each pattern's word, looked for first: most sentences state no age
+            for pattern, word in PATTERNS:
+                if word not in lowered:
+                    continue
                 for match in pattern.finditer(sentence.text):
                     fact = self._fact(document, sentence, match, pattern)
                     if fact is not None:
