@@ -102,9 +102,7 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
         value = resolve_in_tense(document, stated, anchor, sentence_tense(sentence.text))
         if value is None:
             return None
-        context = context_words(
-            [*tokens[max(0, first - 10) : first], *tokens[last + 1 : last + 11]]
-        )
+        context = words_around(tokens, first, last)
         span = document.document.span(absolute_start, absolute_end)
         return Fact(
             self.id,
@@ -139,6 +137,13 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
         if verdict is Verdict.DISCREPANCY:
             return Comparison(verdict, f"{first} against {second}")
         return Comparison(verdict, f"{first} and {second} are compatible")
+
+
+def words_around(tokens: Sequence[Any], first: int, last: int, reach: int = 10) -> frozenset[str]:
+    """The context words of tokens[first..last]: `reach` tokens either side."""
+    return context_words(
+        [*tokens[max(0, first - reach) : first], *tokens[last + 1 : last + 1 + reach]]
+    )
 
 
 def lasts(event: str) -> bool:
@@ -278,8 +283,9 @@ EVENT_QUALIFIERS = frozenset(
     {"first", "second", "third", "fourth", "final", "last", "previous", "next", "initial",
      "earlier", "latest", "preliminary", "second-round", "first-round"}
 )  # fmt: skip
-# Event words that name the event only with the particle after them: "lifted off".
-PARTICLES = {"lifted": "off"}
+# Event words that name the event only with the particle after them: "lifted off",
+# "touched down".
+PARTICLES = {"lifted": "off", "touched": "down"}
 
 
 def qualified(tokens: Sequence[Any], index: int, words: Mapping[str, str]) -> str | None:

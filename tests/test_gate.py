@@ -249,6 +249,7 @@ def test_sarif_validates_and_locates_each_gated_finding(
         "shares-and-multipliers",
         "strategic-concept-timing",
         "summit-dates",
+        "times-of-day",
         "troop-counts",
     ]
     assert all(r["fullDescription"]["text"] and r["help"]["text"] for r in driver["rules"])
