@@ -52,6 +52,32 @@ def find_date_mentions(text: str) -> list[DateMention]:
     return found
 
 
+# A weekday that dates something on its own: "on Wednesday", "last Tuesday", "on Tuesday
+# night"; not "Wednesday's vote" or a weekday of a full date (DATE has those).
+WEEKDAY = re.compile(
+    r"(?i)\b(?:(?P<which>last|this|next|past|coming)\s+|(?<=\bon\s))"
+    r"(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?![’'],?\s*s\b|,?\s*\d)"
+)
+_DAY_WORD = re.compile(r"(?i)day")
+
+
+def find_weekday_mentions(text: str) -> list[DateMention]:
+    """Every weekday standing for a day, in order: what it means depends on the document's
+    date ("on Wednesday" in a story dated Thursday 6 March is 5 March), so the caller
+    resolves it against that date. Weekdays inside a day-precise date are not among them."""
+    if not _DAY_WORD.search(text):
+        return []
+    dates = find_date_mentions(text)
+    found = []
+    for match in WEEKDAY.finditer(text):
+        if any(date.start <= match.start() < date.end for date in dates):
+            continue
+        which = (match.group("which") or "").lower()
+        stated = f"{which} {match.group('weekday').lower()}".strip()
+        found.append(DateMention(match.start(), match.end(), stated))
+    return found
+
+
 def normal_form(stated: str) -> str:
     """What checker.dates reads: ordinals, 'of', abbreviation stops and weekdays dropped;
     'from May 19 to 21' and '19 to 21 May' as ranges with a dash."""

@@ -50,13 +50,16 @@ def _clock(tag: str) -> str:
 
 
 @cache
-def zones() -> dict[str, tuple[str, int | None]]:
-    """Zone names in lower case -> (the zone, its offset from UTC in minutes, or None)."""
+def zones() -> dict[str, tuple[str, tuple[int, ...]]]:
+    """Zone names in lower case -> (the zone, the offsets from UTC in minutes it may have:
+    one for most, two for a zone named without its season ("Eastern Time": EDT or EST), none
+    for "local time")."""
     path = Path(__file__).with_name("data") / "time_zones.csv"
     lines = path.read_text(encoding="utf-8").splitlines()
     rows = csv.DictReader(line for line in lines if not line.startswith("#"))
     return {
-        row["name"]: (row["zone"], int(row["offset"]) if row["offset"] else None) for row in rows
+        row["name"]: (row["zone"], tuple(int(part) for part in row["offset"].split("|") if part))
+        for row in rows
     }
 
 
@@ -125,7 +128,7 @@ class TimeOfDay:
     high: float
     stated: str
     zone: str | None = None
-    offset: int | None = None  # minutes east of UTC, when the zone fixes it
+    offsets: tuple[int, ...] = ()  # minutes east of UTC the zone may be; () when unknown
     twelve_hour: bool = False
     period: bool = False  # "between 11:45 P.M. and 2:05 A.M.": `end` holds the second time
     end: TimeOfDay | None = field(default=None, compare=False)
@@ -184,7 +187,7 @@ def find_times(text: str) -> list[TimeMention]:
 def _read(
     match: re.Match[str], qualifier: str, before: str
 ) -> tuple[TimeOfDay, TimeOfDay | None] | None:
-    zone, offset = _zone(match, "")
+    zone, offsets = _zone(match, "")
     stated = " ".join(match.group(0).split())
     if match.group("a") or match.group("a2"):
         tags = ("a", "b") if match.group("a") else ("c", "d")
@@ -194,8 +197,10 @@ def _read(
         first, second = _meridiem_across(match, tags, first, second)
         start_low, start_high = _window(first, "")
         end_low, end_high = _window(second, "")
-        end = TimeOfDay(end_low, end_high, stated, zone, offset, second.twelve_hour)
-        start = TimeOfDay(start_low, start_high, stated, zone, offset, first.twelve_hour, True, end)
+        end = TimeOfDay(end_low, end_high, stated, zone, offsets, second.twelve_hour)
+        start = TimeOfDay(
+            start_low, start_high, stated, zone, offsets, first.twelve_hour, True, end
+        )
         return start, None
     clock: Clock | None
     if match.group("mil"):
@@ -210,15 +215,15 @@ def _read(
         if clock.twelve_hour and zone is None and not _TIME_CUE.search(before):
             return None  # "3:16" after no "at": a score, a verse, a ratio
     low, high = _window(clock, qualifier)
-    value = TimeOfDay(low, high, stated, zone, offset, clock.twelve_hour)
+    value = TimeOfDay(low, high, stated, zone, offsets, clock.twelve_hour)
     conversion = None
     if match.group("conversion"):
         other = _reading(match, "e")
-        other_zone, other_offset = _zone(match, "e")
+        other_zone, other_offsets = _zone(match, "e")
         if other is not None:
             other_low, other_high = _window(other, qualifier)
             conversion = TimeOfDay(
-                other_low, other_high, stated, other_zone, other_offset, other.twelve_hour
+                other_low, other_high, stated, other_zone, other_offsets, other.twelve_hour
             )
     return value, conversion
 
@@ -287,14 +292,16 @@ def _window(clock: Clock, qualifier: str) -> tuple[float, float]:
     return clock.minutes, clock.minutes + width
 
 
-def _zone(match: re.Match[str], tag: str) -> tuple[str | None, int | None]:
+def _zone(match: re.Match[str], tag: str) -> tuple[str | None, tuple[int, ...]]:
     name = match.group(f"{tag}zname")
     offset_text = match.group(f"{tag}zoff") or match.group(f"{tag}zoff2")
     stated_offset = _offset(offset_text) if offset_text else None
     if name is None:
-        return ("UTC", stated_offset) if stated_offset is not None else (None, None)
-    zone, offset = zones()[" ".join(name.lower().split())]
-    return zone, offset if offset is not None else stated_offset
+        return ("UTC", (stated_offset,)) if stated_offset is not None else (None, ())
+    zone, offsets = zones()[" ".join(name.lower().split())]
+    if stated_offset is not None and (not offsets or stated_offset in offsets):
+        return zone, (stated_offset,)  # "Eastern Time (UTC-5)"
+    return zone, offsets
 
 
 def _offset(text: str) -> int:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -10,7 +11,7 @@ from typing import Any
 
 from checker.claims import align_by_context, context_words, is_content
 from checker.comparators import compare_intervals
-from checker.date_mentions import find_date_mentions
+from checker.date_mentions import find_date_mentions, find_weekday_mentions
 from checker.dates import DateValue, resolve_date, sentence_tense
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
 from checker.nlp import AnalysedDocument, Sentence
@@ -51,14 +52,16 @@ class DatedEvents(Rule):
     description = """
 What it checks: the day of an event a document reports or announces ("the vote on June
 12", "On February 6, a magnitude 7.8 earthquake struck", "its launch on Nov. 16, 2022",
-"from 19 to 21 May 2023").
+"from 19 to 21 May 2023", "a crane collapsed in Croydon on Wednesday").
 
 How: a date that names a day is tied to the event word next to it, or in its clause
 (rules/data/event_words.csv: vote and voted, launch and launched, earthquake and quake).
 A date without a year takes the year that makes the sentence's tense true against the
-document's date. Dates of one event in different words, from different documents, are
-one fact when the words around them agree. Summit and meeting dates are left to the more
-specific summit-dates rule.
+document's date; a weekday ("on Wednesday", "last Tuesday") is the day of that name the
+tense points to from the document's date, and is read only in a document dated to the day.
+Dates of one event in different words, from different documents, are one fact when the
+words around them agree. Summit and meeting dates are left to the more specific
+summit-dates rule.
 
 Verdicts: agreement for the same day; discrepancy for days that cannot both be the day
 of the event (June 12 against June 13); complementary when one contains the other (the
@@ -74,9 +77,19 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
     def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
         anchor = document.document.day
         for sentence in document.sentences:
-            for mention in find_date_mentions(sentence.text):
+            # a weekday is a day only against the document's own day
+            weekdays = find_weekday_mentions(sentence.text) if anchor is not None else []
+            for mention in [*find_date_mentions(sentence.text), *weekdays]:
                 fact = self._fact(
-                    document, sentence, mention.start, mention.end, mention.text, anchor
+                    document,
+                    sentence,
+                    mention.start,
+                    mention.end,
+                    mention.text,
+                    anchor,
+                    # "on Thursday left its operator hurt": a weekday after "on" qualifies
+                    # no noun
+                    qualifies=mention not in weekdays,
                 )
                 if fact is not None:
                     yield fact
@@ -89,6 +102,8 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
         end: int,
         stated: str,
         anchor: Any,
+        *,
+        qualifies: bool = True,
     ) -> Fact | None:
         absolute_start, absolute_end = sentence.start + start, sentence.start + end
         tokens = sentence.tokens
@@ -96,10 +111,18 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
         if found is None:
             return None
         first, last = found
-        event = event_near(tokens, first, last + 1)
+        event = event_near(tokens, first, last + 1, qualifies=qualifies)
         if event is None:
             return None
-        value = resolve_in_tense(document, stated, anchor, sentence_tense(sentence.text))
+        tense = sentence_tense(sentence.text)
+        if not qualifies and tense is None:
+            # a weekday is a week's day either side of the document's: it needs a tense, read
+            # without the words of who reports it ("will vote on Thursday, the council said")
+            reported = REPORTED_BY.sub("", sentence.text)
+            tense = sentence_tense(reported) or ("past" if PAST_FORM.search(reported) else None)
+            if tense is None:
+                return None
+        value = resolve_in_tense(document, stated, anchor, tense)
         if value is None:
             return None
         context = words_around(tokens, first, last)
@@ -139,10 +162,28 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
         return Comparison(verdict, f"{first} and {second} are compatible")
 
 
-def words_around(tokens: Sequence[Any], first: int, last: int, reach: int = 10) -> frozenset[str]:
-    """The context words of tokens[first..last]: `reach` tokens either side."""
+# A verb in a past form, not a participle after "be" ("is expected"): "toppled", "collapsed".
+PAST_FORM = re.compile(
+    r"(?i)(?<!\bis )(?<!\bare )(?<!\bbe )(?<!\bbeen )(?<!\bwill )\b[a-z]{3,}ed\b"
+)
+
+
+# The words that say who reports a sentence, at its end: ", the council said."
+REPORTED_BY = re.compile(
+    r"(?i),\s*(?:[\w'’.-]+\s+){0,5}(?:said|says|told|added|reported|announced|confirmed)"
+    r"(?:\s+[\w'’.-]+){0,5}\s*[.!]?\s*$"
+)
+
+
+def words_around(
+    tokens: Sequence[Any], first: int, last: int, reach: int = 10, *, periods_apart: bool = False
+) -> frozenset[str]:
+    """The context words of tokens[first..last]: `reach` tokens either side, an event word
+    in any of its forms as its event ("collapsed" and "toppled" both say collapse)."""
     return context_words(
-        [*tokens[max(0, first - reach) : first], *tokens[last + 1 : last + 1 + reach]]
+        [*tokens[max(0, first - reach) : first], *tokens[last + 1 : last + 1 + reach]],
+        classes=event_words(),
+        periods_apart=periods_apart,
     )
 
 
@@ -208,7 +249,9 @@ def period_end(document: AnalysedDocument, direction: str) -> Any:
     return following - dt.timedelta(days=following.day)
 
 
-def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
+def event_near(
+    tokens: Sequence[Any], first: int, after: int, *, qualifies: bool = True
+) -> str | None:
     """The event a date belongs to: the word right after it ("the February 6 earthquakes"),
     the word before "on" or "of" before it ("the vote on June 12"), else, for a date that
     opens its clause ("On February 6, a 7.8 earthquake struck"), the nearest event word in
@@ -220,7 +263,12 @@ def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
         named = event_of_name(tokens, first - 2, words)
         if named is not None:
             return qualified(tokens, named, words)
-    if after < len(tokens) and is_content(tokens[after]) and not tokens[after].like_num:
+    if (
+        qualifies
+        and after < len(tokens)
+        and is_content(tokens[after])
+        and not tokens[after].like_num
+    ):
         return None  # "the February 14 flash appeal"
     if own_verb_before(tokens, first, words):
         return None  # "a strike that began on January 11", "results were certified on ..."
@@ -233,17 +281,32 @@ def event_near(tokens: Sequence[Any], first: int, after: int) -> str | None:
         in ("on", "by", "since", "until", "from", "between", "during", "for")
         # "made landfall in southwest Florida Sept. 28, 2022": a date after a name
         or tokens[first - 1].text[:1].isupper()
+        # "a fire damaged four classrooms last Tuesday": a weekday is an adverb of time
+        or not qualifies
     )
     if not opens:
         return None
     # a date dates the event word before it in its clause when there is one ("made landfall
     # near Cayo Costa, Florida, Sept. 28, 2022, as a Category 4 storm"), else the nearest
     # after it ("On February 6, a 7.8 earthquake struck": nothing but "On" comes before)
+    # a weekday after its clause's start dates what came before it ("took off at 10.05pm on
+    # Tuesday and landed at 9.10am"): only one that opens its clause looks ahead
+    ahead = (
+        qualifies
+        or first == 0
+        or (
+            first >= 1
+            and tokens[first - 1].lower == "on"
+            and (first == 1 or tokens[first - 2].text in ",;:(")
+        )
+    )
     nearest: tuple[int, int, str] | None = None
     for index in range(max(0, first - WINDOW), min(len(tokens), after + WINDOW)):
         if first <= index < after or tokens[index].text in (";", ".", "?", "!"):
             continue
-        if index + 1 < len(tokens) and tokens[index + 1].lower in words:
+        if index >= after and not ahead:
+            break
+        if index + 1 < len(tokens) and qualified(tokens, index + 1, words) is not None:
             continue  # "the Major Disaster Declaration": a compound's event is its last word
         event = qualified(tokens, index, words)
         if event is not None and index < first and after_another(tokens, index):
@@ -284,8 +347,8 @@ EVENT_QUALIFIERS = frozenset(
      "earlier", "latest", "preliminary", "second-round", "first-round"}
 )  # fmt: skip
 # Event words that name the event only with the particle after them: "lifted off",
-# "touched down".
-PARTICLES = {"lifted": "off", "touched": "down"}
+# "touched down", "took off", "came down".
+PARTICLES = {"lifted": "off", "touched": "down", "took": "off", "came": "down"}
 
 
 def qualified(tokens: Sequence[Any], index: int, words: Mapping[str, str]) -> str | None:

@@ -29,7 +29,7 @@ NEAR_DATE = 40  # characters between a time and the date of its day ("On March 2
 # them: "a fire broke out in the kitchen at about 3am", "the derailment occurred at 8:55".
 HAPPENED = frozenset(
     {"began", "begun", "started", "start", "starts", "occurred", "happened", "struck", "hit",
-     "erupted", "out", "place", "ignited", "sparked", "took", "came", "unfolded"}
+     "erupted", "out", "place", "ignited", "sparked", "took", "unfolded"}
 )  # fmt: skip
 # Words between a time and the verb or noun before it: "struck at about", "did not reach the
 # lifeboats until", "collapsed shortly after".
@@ -98,7 +98,8 @@ a.m. either 1:30 a.m. or p.m.); discrepancy when they cannot ("at about 3am" aga
         event = time_event(tokens, first, last + 1)
         if event is None:
             return None
-        context = words_around(tokens, first, last)
+        # the day is compared on its own: "on Tuesday" is no sign of another event
+        context = words_around(tokens, first, last, periods_apart=True)
         span = document.document.span(absolute_start, absolute_end)
         return Fact(
             self.id,
@@ -154,19 +155,17 @@ def same_moment(
     one: TimeOfDay, other: TimeOfDay, one_more: TimeOfDay | None, other_more: TimeOfDay | None
 ) -> str:
     """'agreement' when two times can be one moment, 'zone' when only a time zone left unsaid
-    can make them one (a whole or half hour apart, one zone unknown), else 'discrepancy'."""
+    can make them one (a whole or half hour apart, one zone unknown), else 'discrepancy'.
+    Readings whose zones are both known (a stated conversion among them: "04:17 local time
+    (01:17 GMT)") decide alone; a zone known on one side only is compared as a clock."""
     readings = [(x, y) for x in (one, one_more) if x for y in (other, other_more) if y]
-    zone_unknown = False
-    for x, y in readings:
-        if x.offset is not None and y.offset is not None:
-            if overlap(x, y, x.offset - y.offset):
-                return "agreement"
-            continue
-        if overlap(x, y):
-            return "agreement"
-        if x.zone != y.zone:
-            zone_unknown = True
-    if zone_unknown and any(
+    zoned = [(x, y) for x, y in readings if x.offsets and y.offsets]
+    if zoned:
+        agree = any(overlap(x, y, a - b) for x, y in zoned for a in x.offsets for b in y.offsets)
+        return "agreement" if agree else "discrepancy"
+    if any(overlap(x, y) for x, y in readings):
+        return "agreement"
+    if any(x.zone != y.zone for x, y in readings) and any(
         overlap(x, y, step * 30.0)
         for x, y in readings
         for step in range(-HALF_DAY // 30 - 4, HALF_DAY // 30 + 5)
@@ -193,6 +192,8 @@ def time_event(tokens: Sequence[Any], first: int, after: int) -> str | None:
     opens = index < 0 or tokens[index].text in OPENERS
     if not opens and first - index <= 3:
         word = tokens[index].lower
+        if word in PARTICLE_WORDS and index and qualified(tokens, index - 1, words):
+            return qualified(tokens, index - 1, words)  # "took off at 10.05pm"
         if word in HAPPENED:
             return nearest_event(tokens, index, index + 1, words, before_only=True)
         if word in words:
@@ -229,18 +230,51 @@ def nearest_event(
             if token.text in CLAUSE_ENDS:
                 break
             vehicle = vehicle or token.lower in VEHICLES
-            if index + 1 < len(tokens) and tokens[index + 1].lower in words:
-                continue  # "the train derailment": a compound's event is its last word
+            if indexes is backwards and another_act(token, words):
+                return None  # "The blaze was reported to the fire service at 1.30am"
+            following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+            if following in COMPOUND_HEADS or (following and qualified(tokens, index + 1, words)):
+                continue  # "the train derailment", "the first fire crews"
             event = qualified(tokens, index, words)
             # "until 4 A.M., one hour after the Titanic sank": not the sinking's time; "after
             # a fire broke out ... at about 3am" is
             if event is not None and not (indexes is forwards and after_another(tokens, index)):
+                if indexes is backwards and object_of_act(tokens, index, words):
+                    return None  # "was called to the fire at the plant at 2.05am"
                 return event
             if indexes is forwards and vehicle and token.lower in STRIKING:
                 return "collision"
     return None
 
 
+def another_act(token: Any, words: Any) -> bool:
+    """Is the token a verb of an act other than the event's happening ("reported",
+    "called", "reached")? A time after it is that act's."""
+    word = token.lower
+    if word in HAPPENED or word in words:
+        return False
+    return word in OWN_VERBS or (word.endswith("ed") and len(word) > 4)
+
+
+def object_of_act(tokens: Sequence[Any], index: int, words: Any) -> bool:
+    """Is the event word at `index` the object of another act ("called to the fire",
+    "reported the blaze", "tackled a fire")?"""
+    back = index - 1
+    while back >= 0 and index - back <= 4 and tokens[back].lower in OBJECT_LEADS:
+        back -= 1
+    return back >= 0 and another_act(tokens[back], words)
+
+
+OBJECT_LEADS = frozenset({"the", "a", "an", "to", "of", "at", "on", "first", "second", "huge"})
+# Nouns after an event word that make it a compound of another thing: "fire crews".
+COMPOUND_HEADS = frozenset(
+    {"crew", "crews", "brigade", "service", "services", "station", "fighters", "engine",
+     "engines", "officer", "officers", "alarm", "alarms", "department", "chief", "safety",
+     "risk", "exit", "door", "warning", "warnings", "season", "ban", "count", "counts",
+     "result", "results", "campaign", "team", "teams", "victims", "survivors"}
+)  # fmt: skip
+# Particles of event words that name the event only with them ("took off", "touched down").
+PARTICLE_WORDS = frozenset({"off", "down", "up", "out"})
 # A vehicle that struck something collided with it: "a container ship struck the bridge".
 VEHICLES = frozenset(
     {"ship", "vessel", "containership", "boat", "ferry", "tanker", "barge", "freighter",

@@ -3,6 +3,7 @@
 Each case: `documents` (file name -> text), then any of
 - `findings`: the exact list of [key, verdict] this rule reports (order-insensitive);
 - `facts`: [key, value] pairs this rule must extract (value as the report prints it);
+- `only_facts: true`: with `facts`, the rule must extract those and no other;
 - `no_facts: true`: the rule must extract nothing (a negative case).
 """
 
@@ -48,6 +49,8 @@ def test_rule_case(rule_id: str, case: dict[str, Any], tmp_path: Path, ruleset: 
             assert found == []
         for key, value in case.get("facts", []):
             assert (key, value) in found, f"{(key, value)} not in {found}"
+        if case.get("only_facts"):  # the facts listed and no other
+            assert found == sorted({tuple(item) for item in case["facts"]})
     if "findings" in case:
         result = audit_folder(folder, ruleset.select(enable=[rule_id]))
         assert not result.errors
