@@ -833,6 +833,12 @@ def similarity(first: frozenset[str], second: frozenset[str]) -> float:
     return len(first & second) / len(first | second)
 
 
+def align_by_value_context(facts: Sequence[Fact]) -> list[Fact]:
+    """align_by_context for facts whose value carries its own `context` words, grouping equal
+    values whatever their words (that can cause no false discrepancy)."""
+    return align_by_context(facts, lambda fact: fact.value.context, same_value_threshold=0.0)
+
+
 def align_by_context(
     facts: Sequence[Fact],
     context_of: Callable[[Fact], frozenset[str]],

@@ -25,6 +25,7 @@ from checker.claims import (
     Frame,
     Lexicon,
     align_by_context,
+    align_by_value_context,
     read_claims,
     read_lexicon,
     singular,
@@ -390,7 +391,7 @@ class QuantityRule(Rule):
         increments = [f for f in facts if f.key.endswith(INCREMENT_SUFFIX)]
         levels = [f for f in facts if not f.key.endswith(INCREMENT_SUFFIX)]
         return [
-            *align_by_context(levels, lambda fact: fact.value.context, same_value_threshold=0.0),
+            *align_by_value_context(levels),
             *align_by_context(
                 increments,
                 lambda fact: fact.value.context,

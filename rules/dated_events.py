@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from checker.claims import align_by_context, context_words, is_content
+from checker.claims import align_by_value_context, context_words, is_content
 from checker.comparators import compare_intervals
 from checker.date_mentions import find_date_mentions, find_weekday_mentions
 from checker.dates import DateValue, resolve_date, sentence_tense
@@ -140,7 +140,7 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
         # one day for one kind of event is one fact whatever the words around it: grouping
         # equal days can cause no false discrepancy
-        return align_by_context(facts, lambda fact: fact.value.context, same_value_threshold=0.0)
+        return align_by_value_context(facts)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         first, second = a.value.date, b.value.date

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from checker.claims import align_by_context, context_words
+from checker.claims import align_by_value_context, context_words
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
 from checker.nlp import AnalysedDocument, Token
 from checker.places import compare_places, place_phrase_length
@@ -108,7 +108,7 @@ it, or a name the gazetteer does not know.
         )
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
-        return align_by_context(facts, lambda fact: fact.value.context, same_value_threshold=0.0)
+        return align_by_value_context(facts)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         if a.value.place == b.value.place:

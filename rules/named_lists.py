@@ -11,7 +11,14 @@ from typing import Any
 
 from rapidfuzz import fuzz
 
-from checker.claims import TIME_WORDS, align_by_context, context_words, is_content, singular
+from checker.claims import (
+    TIME_WORDS,
+    align_by_context,
+    align_by_value_context,
+    context_words,
+    is_content,
+    singular,
+)
 from checker.comparators import compare_lists
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
 from checker.nlp import AnalysedDocument, Sentence, Token
@@ -229,7 +236,7 @@ agent has another name (the role may be of another thing: "built by" a shipyard 
         offices = [f for f in facts if isinstance(f.value, OfficeHolder)]
         return [
             *align_by_context(lists, lambda fact: fact.value.context, value_of=list_set),
-            *align_by_context(agents, lambda fact: fact.value.context, same_value_threshold=0.0),
+            *align_by_value_context(agents),
             *offices,
         ]
 

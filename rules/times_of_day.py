@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from checker.claims import align_by_context
+from checker.claims import align_by_value_context
 from checker.date_mentions import find_date_mentions
 from checker.dates import DateValue, sentence_tense
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
@@ -118,7 +118,7 @@ a.m. either 1:30 a.m. or p.m.); discrepancy when they cannot ("at about 3am" aga
         )
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
-        return align_by_context(facts, lambda fact: fact.value.context, same_value_threshold=0.0)
+        return align_by_value_context(facts)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         first, second = a.value, b.value

@@ -246,6 +246,7 @@ def test_sarif_validates_and_locates_each_gated_finding(
         "money",
         "named-lists",
         "ordinals-and-durations",
+        "scores-and-tallies",
         "shares-and-multipliers",
         "strategic-concept-timing",
         "summit-dates",

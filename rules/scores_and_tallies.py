@@ -1,0 +1,202 @@
+"""scores-and-tallies: the result of a vote or a match as a pair of numbers, across sources."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from checker.claims import align_by_value_context
+from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
+from checker.nlp import AnalysedDocument, Sentence, Token
+from checker.rules import Rule
+from checker.values.numbers import parse_number
+
+from ._tables import read_table
+from .dated_events import words_around
+
+NUMBER = r"\d{1,3}|[a-z]+"
+# "27-14", "3–1", "by 27 to 14", "by 27 votes to 14", "by eight votes to four"
+PAIR = re.compile(
+    r"(?i)(?<![\w.,:/£$€-])(?:"
+    r"(?P<a>\d{1,3})\s*[-–—]\s*(?P<b>\d{1,3})(?![\w,:/%-]|\.\d|\s*(?:%|per\s*cent|percent))"
+    rf"|by\s+(?P<c>{NUMBER})\s+(?P<votes>votes?\s+)?to\s+(?P<d>{NUMBER})\b"
+    r")"
+)
+REACH = (
+    5  # words between a result word and its pair ("beat Dunmore 3-1", "approved the plan 27-19")
+)
+MOST = 999  # a side's score or votes: three digits (the House of Commons has 650 seats)
+# Words after a pair that make it another result of the same event: "4-2 on aggregate",
+# "won 5-4 on penalties", "led 1-0 at half-time" (the word before says "led", no result).
+OTHER_RESULTS = {"aggregate": "aggregate", "penalties": "penalties", "pens": "penalties"}
+
+
+@cache
+def result_words() -> dict[tuple[str, str], str]:
+    """(word, side) -> event: where a result word stands from its pair."""
+    return {(row["word"], row["side"]): row["event"] for row in read_table("result_words.csv")}
+
+
+@dataclass(frozen=True)
+class Result:
+    sides: tuple[int, int]  # the larger first: "lost 1-3" and "won 3-1" are one result
+    stated: str = field(default="", compare=False)
+    context: frozenset[str] = field(default=frozenset(), compare=False)
+
+    def __str__(self) -> str:
+        return f"{self.sides[0]}-{self.sides[1]} ({self.stated})"
+
+
+class ScoresAndTallies(Rule):
+    id = "scores-and-tallies"
+    general = True
+    title = "Results of votes and matches"
+    description = """
+What it checks: the result of a vote or a match, stated as a pair of numbers
+("councillors voted by 27 to 14", "approved the plan 27-19", "Harlow beat Dunmore 3-1",
+"a 3-1 victory", "passed by eight votes to four").
+
+How: a pair ("27-14", "by 27 votes to 14") is a result only beside a word that says so
+(rules/data/result_words.csv): a verb before it within a few words (voted, approved,
+beat, won, drew) or a noun right after it (win, victory, defeat, majority). The larger
+number comes first, so "lost 1-3" and "won 3-1" state one result. A pair followed by "on
+aggregate" or "on penalties" is that result, not the match's. Results of one event, from
+different documents, are one fact when the words around them agree; a pair of other
+numbers ("aged 18-24", "2022-23", "pages 12-14") has no result word and is not read.
+
+Verdicts: agreement for one result; discrepancy for two results of one vote or match that
+cannot both be true ("27 to 14" against "27-19"); one_sided.
+"""
+    examples = (
+        "agreement: 'Harlow beat Dunmore 3-1' and 'a 3-1 victory over Dunmore'",
+        "discrepancy: 'councillors voted by 27 to 14' against 'councillors approved it 27-19'",
+    )
+
+    def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
+        for sentence in document.sentences:
+            if (
+                "-" not in sentence.text
+                and "–" not in sentence.text
+                and " to " not in sentence.text
+            ):
+                continue  # most sentences state no pair
+            for match in PAIR.finditer(sentence.text):
+                fact = self._fact(document, sentence, match)
+                if fact is not None:
+                    yield fact
+
+    def _fact(
+        self, document: AnalysedDocument, sentence: Sentence, match: re.Match[str]
+    ) -> Fact | None:
+        first_text = match.group("a") or match.group("c")
+        second_text = match.group("b") or match.group("d")
+        first_number, second_number = parse_number(first_text), parse_number(second_text)
+        if first_number is None or second_number is None:
+            return None
+        numbers = (int(first_number), int(second_number))
+        if numbers != (first_number, second_number) or max(numbers) > MOST:
+            return None
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        found = sentence.token_range(start, end)
+        if found is None:
+            return None
+        first, last = found
+        tokens = sentence.tokens
+        event = result_event(tokens, first, last + 1)
+        if event is None and match.group("votes"):
+            event = "vote"  # "by 27 votes to 14"
+        if event is None:
+            return None
+        other = other_result(tokens, last + 1)
+        name = f"{other} result of the {event}" if other else f"result of the {event}"
+        body = voting_body(tokens, first) if event == "vote" else ""
+        if body:
+            name += f" ({body})"  # the Senate's vote and the House's are two votes
+        span = document.document.span(start, end)
+        return Fact(
+            self.id,
+            name,
+            Result(
+                (max(numbers), min(numbers)),
+                " ".join(match.group(0).split()),
+                words_around(tokens, first, last, periods_apart=True),
+            ),
+            span.quote,
+            span,
+            Confidence.NORMALISED,
+            FactTime.EVENT,
+        )
+
+    def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
+        return align_by_value_context(facts)
+
+    def compare(self, a: Fact, b: Fact) -> Comparison:
+        first, second = a.value.sides, b.value.sides
+        if first == second:
+            return Comparison(Verdict.AGREEMENT, "")
+        return Comparison(
+            Verdict.DISCREPANCY, f"{first[0]}-{first[1]} against {second[0]}-{second[1]}"
+        )
+
+
+def result_event(tokens: Sequence[Token], first: int, after: int) -> str | None:
+    """The event a pair is the result of: a result noun right after it ("a 3-1 win"), else a
+    result verb before it within REACH words, none of them a number or a clause's end
+    ("beat Dunmore 3-1", "approved the plan 27-19", "voted by 27 to 14")."""
+    words = result_words()
+    if after < len(tokens) and (tokens[after].lower, "after") in words:
+        return words[(tokens[after].lower, "after")]
+    for index in range(first - 1, max(-1, first - 1 - REACH), -1):
+        token = tokens[index]
+        if token.like_num or token.text in (";", ".", ":", "(", ")"):
+            return None
+        event = words.get((token.lower, "before"))
+        if event is not None:
+            return event
+    return None
+
+
+def voting_body(tokens: Sequence[Token], first: int) -> str:
+    """The body that voted, named before the tally in its sentence: "the Senate voted 51-49",
+    "councillors approved the plan 27-19" (councillors vote in a council)."""
+    for index in range(first - 1, -1, -1):
+        body = VOTING_BODIES.get(tokens[index].lower)
+        if body:
+            return body
+        if tokens[index].text in (";", ":"):
+            break
+    return ""
+
+
+# Who votes, and the body they vote in. Written for crossdoc from general English usage.
+VOTING_BODIES = {
+    "senate": "senate", "senators": "senate", "house": "house", "representatives": "house",
+    "commons": "commons", "mps": "commons", "lords": "lords", "peers": "lords",
+    "assembly": "assembly", "parliament": "parliament", "council": "council",
+    "councillors": "council", "councilors": "council", "committee": "committee",
+    "board": "board", "directors": "board", "shareholders": "shareholders",
+    "members": "members", "jury": "jury", "jurors": "jury", "congress": "congress",
+    "cabinet": "cabinet", "bundestag": "bundestag",
+}  # fmt: skip
+
+
+def other_result(tokens: Sequence[Token], after: int) -> str:
+    """'4-2 on aggregate', '5-4 on penalties', 'a 2-1 defeat in the first leg': the result
+    the pair is, if not the match's."""
+    for index in range(after, min(len(tokens), after + 5)):
+        word = tokens[index].lower
+        if word in OTHER_RESULTS:
+            return OTHER_RESULTS[word]
+        if word == "leg" and index > after and tokens[index - 1].lower in LEGS:
+            return f"{tokens[index - 1].lower} leg"
+        if tokens[index].text in (",", ";", ".") or tokens[index].text[:1].isdigit():
+            return ""  # (spaCy's like_num is true of "first")
+    return ""
+
+
+LEGS = frozenset({"first", "second", "third", "opening", "return"})
+
+
+RULE = ScoresAndTallies()
