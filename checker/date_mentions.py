@@ -61,13 +61,15 @@ WEEKDAY = re.compile(
 _DAY_WORD = re.compile(r"(?i)day")
 
 
-def find_weekday_mentions(text: str) -> list[DateMention]:
+def find_weekday_mentions(text: str, dates: list[DateMention] | None = None) -> list[DateMention]:
     """Every weekday standing for a day, in order: what it means depends on the document's
     date ("on Wednesday" in a story dated Thursday 6 March is 5 March), so the caller
-    resolves it against that date. Weekdays inside a day-precise date are not among them."""
+    resolves it against that date. Weekdays inside a day-precise date (`dates`, the text's
+    date mentions when the caller has them) are not among them."""
     if not _DAY_WORD.search(text):
         return []
-    dates = find_date_mentions(text)
+    if dates is None:
+        dates = find_date_mentions(text)
     found = []
     for match in WEEKDAY.finditer(text):
         if any(date.start <= match.start() < date.end for date in dates):

@@ -148,6 +148,7 @@ class TimeMention:
 
 
 _DIGIT = re.compile(r"\d|noon|midday|midnight", re.IGNORECASE)
+_NOT = re.compile(r"(?i)\bnot\b")  # "did not reach the boats until 4 a.m.": the arrival
 
 
 def find_times(text: str) -> list[TimeMention]:
@@ -174,7 +175,7 @@ def find_times(text: str) -> list[TimeMention]:
         value, conversion = parsed
         value = replace(value, stated=" ".join(text[start : match.end()].split()))
         bound = (qualifier in BOUNDS or bool(_SECOND_OF_TWO.search(before))) and not (
-            qualifier in ("until", "till", "til") and re.search(r"(?i)\bnot\b", before)
+            qualifier in ("until", "till", "til") and _NOT.search(before)
         )
         found.append(
             TimeMention(

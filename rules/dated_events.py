@@ -78,8 +78,12 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
         anchor = document.document.day
         for sentence in document.sentences:
             # a weekday is a day only against the document's own day
-            weekdays = find_weekday_mentions(sentence.text) if anchor is not None else []
-            for mention in [*find_date_mentions(sentence.text), *weekdays]:
+            dates = find_date_mentions(sentence.text)
+            weekdays = find_weekday_mentions(sentence.text, dates) if anchor is not None else []
+            for mention, qualifies in [
+                *((date, True) for date in dates),
+                *((weekday, False) for weekday in weekdays),
+            ]:
                 fact = self._fact(
                     document,
                     sentence,
@@ -89,7 +93,7 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
                     anchor,
                     # "on Thursday left its operator hurt": a weekday after "on" qualifies
                     # no noun
-                    qualifies=mention not in weekdays,
+                    qualifies=qualifies,
                 )
                 if fact is not None:
                     yield fact
