@@ -252,7 +252,9 @@ def values_in(text: str) -> tuple[Value, ...]:
     return tuple(find_values(text))
 
 
-QUANTITY_KINDS = frozenset({"money", "amount", "count", "percentage", "share", "multiplier"})
+QUANTITY_KINDS = frozenset(
+    {"money", "amount", "count", "percentage", "share", "multiplier", "measure"}
+)
 SHARE_KINDS = frozenset({"percentage", "share"})
 
 

@@ -345,12 +345,13 @@ class QuantityRule(Rule):
                 if fact is not None:
                     yield fact
 
-    def reframe(self, frame: Frame) -> Frame:
-        """How this family reads a frame (a rule may name a kind the words leave implicit)."""
-        return frame
+    def reframe(self, claim: Claim) -> Frame:
+        """How this family reads a claim's frame (a rule may name a kind the words leave
+        implicit)."""
+        return claim.frame
 
     def fact(self, document: AnalysedDocument, claim: Claim) -> Fact | None:
-        frame = self.reframe(claim.frame)
+        frame = self.reframe(claim)
         if not frame.asserted or (self.needs_head and not frame.head):
             return None
         if frame.head in NOT_COUNTED or frame.head_is_name:

@@ -41,10 +41,11 @@ or when they are of other events or more than a week apart (totals grow).
     label = "money"
     unit_in_key = False
 
-    def reframe(self, frame: Frame) -> Frame:
+    def reframe(self, claim: Claim) -> Frame:
         """A sum said to be for a purpose ("€500 million has been set aside for
         reconstruction") is funding for that purpose, as "a reconstruction fund of €500
         million" is."""
+        frame = claim.frame
         purposes = lexicon().purposes
         if frame.head in purposes and frame.head not in lexicon().heads:
             return replace(

@@ -243,6 +243,7 @@ def test_sarif_validates_and_locates_each_gated_finding(
         "battlegroup-countries",
         "dated-events",
         "event-places",
+        "measurements",
         "money",
         "named-lists",
         "ordinals-and-durations",

@@ -17,6 +17,7 @@ from checker.values import (
     AmountValue,
     AnniversaryValue,
     DurationValue,
+    MeasureValue,
     MoneyValue,
     MultiplierValue,
     OrdinalValue,
@@ -32,7 +33,7 @@ CASES = yaml.safe_load((Path(__file__).parent / "value_cases.yml").read_text(enc
 
 def interval_of(value: Value) -> Any:
     """The interval a value states, whatever its kind."""
-    if isinstance(value, (AmountValue, PercentageValue)):
+    if isinstance(value, (AmountValue, PercentageValue, MeasureValue)):
         return value.amount
     if isinstance(value, MoneyValue):
         return value.money.amount
@@ -67,6 +68,11 @@ def payload(value: Value) -> dict[str, Any]:
         fields.update(relation=value.relation, start_year=value.start_year)
     if isinstance(value, (AmountValue, MoneyValue, PercentageValue)):
         fields["change"] = value.change
+    if isinstance(value, MeasureValue):
+        unit = value.measure.unit
+        fields.update(unit=unit.name, dimension=unit.dimension, attribute=value.attribute)
+        fields["si"] = list(value.measure.si())
+        fields["also"] = value.also.unit.name if value.also else None
     return fields
 
 

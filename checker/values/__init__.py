@@ -24,6 +24,7 @@ None is adopted: pycountry (already a dependency) gives the ISO 4217 codes and n
 
 from __future__ import annotations
 
+from checker.values.measures import Measure, MeasureValue, with_measures
 from checker.values.money import Money, MoneyValue, find_money
 from checker.values.numbers import Amount, AmountValue, find_amount_values
 from checker.values.ordinals import (
@@ -74,7 +75,7 @@ def find_values(text: str) -> list[Value]:
     for value in ranked:
         if all(value.end <= other.start or other.end <= value.start for other in chosen):
             chosen.append(value)
-    return sorted(chosen, key=lambda value: value.start)
+    return with_measures(text, sorted(chosen, key=lambda value: value.start))
 
 
 __all__ = [
@@ -83,6 +84,8 @@ __all__ = [
     "AmountValue",
     "AnniversaryValue",
     "DurationValue",
+    "Measure",
+    "MeasureValue",
     "Money",
     "MoneyValue",
     "MultiplierValue",

@@ -10,10 +10,12 @@ if TYPE_CHECKING:
     from checker.values.numbers import Amount
 
 ValueKind = Literal[
-    "amount", "money", "percentage", "share", "multiplier", "ordinal", "duration", "anniversary"
+    "amount", "money", "percentage", "share", "multiplier", "ordinal", "duration", "anniversary",
+    "measure",
 ]  # fmt: skip
 KINDS: tuple[ValueKind, ...] = (
-    "amount", "money", "percentage", "share", "multiplier", "ordinal", "duration", "anniversary"
+    "amount", "money", "percentage", "share", "multiplier", "ordinal", "duration", "anniversary",
+    "measure",
 )  # fmt: skip
 
 # How a value stands to a change the sentence states ("up from 40,000", "rose to $1.2bn").
