@@ -835,10 +835,14 @@ def similarity(first: frozenset[str], second: frozenset[str]) -> float:
     return len(first & second) / len(first | second)
 
 
-def align_by_value_context(facts: Sequence[Fact]) -> list[Fact]:
+def align_by_value_context(
+    facts: Sequence[Fact], agree: Callable[[Fact, Fact], bool] | None = None
+) -> list[Fact]:
     """align_by_context for facts whose value carries its own `context` words, grouping equal
     values whatever their words (that can cause no false discrepancy)."""
-    return align_by_context(facts, lambda fact: fact.value.context, same_value_threshold=0.0)
+    return align_by_context(
+        facts, lambda fact: fact.value.context, same_value_threshold=0.0, agree=agree
+    )
 
 
 def align_by_context(
@@ -847,6 +851,7 @@ def align_by_context(
     threshold: float = ALIGNMENT_THRESHOLD,
     value_of: Callable[[Fact], object] | None = None,
     same_value_threshold: float = SAME_VALUE_THRESHOLD,
+    agree: Callable[[Fact, Fact], bool] | None = None,
 ) -> list[Fact]:
     """Split each key's facts into groups whose contexts overlap: statements that share a
     kind of value and a head but are said of different things ("26 counties designated for
@@ -854,7 +859,9 @@ def align_by_context(
     statement joins the first group holding a statement whose context overlaps its own by
     `threshold` (by `same_value_threshold` when they state the same value: grouping them can
     cause no false discrepancy); when a key splits, each group's key names its most frequent
-    context words."""
+    context words. `agree`, when given, says of two statements that their values cannot
+    contradict ("about 8:54 p.m." and "8:55 p.m. EST"): a statement that agrees so with every
+    member of a group (of up to AGREEING_GROUP) joins it as one of the same value would."""
     value = value_of or (lambda fact: fact.value)
     by_key: dict[str, list[Fact]] = {}
     for fact in facts:
@@ -876,6 +883,7 @@ def align_by_context(
                         >= (same_value_threshold if member_value == value(fact) else threshold)
                         for member_words, member_value in members
                     )
+                    or (agree is not None and agrees_with_all(fact, clusters[number], agree))
                 ),
                 None,
             )
@@ -895,6 +903,15 @@ def align_by_context(
             label = cluster_label(cluster, context_of, key, taken)
             aligned.extend(replace(f, key=f"{key} [{label}]") for f in cluster)
     return aligned
+
+
+AGREEING_GROUP = 16  # the largest group a statement is tried against, member by member
+
+
+def agrees_with_all(
+    fact: Fact, cluster: Sequence[Fact], agree: Callable[[Fact, Fact], bool]
+) -> bool:
+    return len(cluster) <= AGREEING_GROUP and all(agree(fact, member) for member in cluster)
 
 
 def join_strays(

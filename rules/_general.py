@@ -392,7 +392,7 @@ class QuantityRule(Rule):
         increments = [f for f in facts if f.key.endswith(INCREMENT_SUFFIX)]
         levels = [f for f in facts if not f.key.endswith(INCREMENT_SUFFIX)]
         return [
-            *align_by_value_context(levels),
+            *align_by_value_context(levels, agree=self.cannot_contradict),
             *align_by_context(
                 increments,
                 lambda fact: fact.value.context,
@@ -400,6 +400,9 @@ class QuantityRule(Rule):
                 same_value_threshold=0.0,
             ),
         ]
+
+    def cannot_contradict(self, a: Fact, b: Fact) -> bool:
+        return self.compare(a, b).verdict is not Verdict.DISCREPANCY
 
     def quantity(self, claim: Claim) -> Quantity | None:
         raise NotImplementedError

@@ -118,7 +118,11 @@ a.m. either 1:30 a.m. or p.m.); discrepancy when they cannot ("at about 3am" aga
         )
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
-        return align_by_value_context(facts)
+        # times of one key that cannot contradict ("about 8:54 p.m. local time", "8:55 p.m.
+        # EST") are one fact whatever their words
+        return align_by_value_context(
+            facts, agree=lambda a, b: self.compare(a, b).verdict is not Verdict.DISCREPANCY
+        )
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         first, second = a.value, b.value
