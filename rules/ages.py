@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.claims import (
     TIME_WORDS,
@@ -42,6 +42,7 @@ class Age:
     stated: str = field(default="", compare=False)
     named: bool = field(default=False, compare=False)  # of a person's name, not a noun
     context: frozenset[str] = field(default=frozenset(), compare=False)
+    given: str = field(default="", compare=False)  # the names before the surname: "Amir"
 
     def __str__(self) -> str:
         return f"{self.years} ({self.stated})" if self.stated else str(self.years)
@@ -104,6 +105,7 @@ Verdicts: agreement for one age; discrepancy for two ages of the same person; on
             )
         if not whose:
             return None
+        *given, whose = whose.split()
         start, end = sentence.start + match.start(), sentence.start + match.end()
         span = document.document.span(start, end)
         context = context_words(
@@ -116,7 +118,8 @@ Verdicts: agreement for one age; discrepancy for two ages of the same person; on
                 int(years),
                 " ".join(match.group(0).split()),
                 whose[:1].isupper(),
-                context - {whose.lower()},
+                context - {whose.lower(), *(g.lower() for g in given)},
+                " ".join(given),
             ),
             span.quote,
             span,
@@ -130,7 +133,7 @@ Verdicts: agreement for one age; discrepancy for two ages of the same person; on
         # words); a name says whom it is of by itself
         named = [f for f in facts if f.value.named]
         return [
-            *named,
+            *apart_by_given_names(named),
             *align_by_context(
                 [f for f in facts if not f.value.named],
                 lambda fact: fact.value.context,
@@ -184,7 +187,25 @@ def name_before(tokens: Sequence[Token], first: int) -> str:
         return ""  # "On Monday, 45 ...", "Leeds, 45,": not a person
     if start == 0 and end - 1 - start == 1 and tokens[start].lower in DETERMINERS:
         return ""
-    return last
+    return " ".join(t.text for t in tokens[start : end - 1] if t.text.isalpha()) or last
+
+
+def apart_by_given_names(facts: Sequence[Fact]) -> list[Fact]:
+    """'Amir Haddad, 52' and 'Karim Haddad, 19': a surname given with other first names is
+    other people. When the statements of a surname give two or more first names, each is
+    keyed by the whole name; a bare surname then names none of them for sure and stays on
+    its own."""
+    given: dict[str, set[str]] = {}
+    for fact in facts:
+        if fact.value.given:
+            given.setdefault(fact.key, set()).add(fact.value.given.lower())
+    kept = []
+    for fact in facts:
+        if len(given.get(fact.key, ())) > 1:
+            who = fact.value.given or "unnamed"
+            fact = replace(fact, key=f"age of {who} {fact.key.removeprefix('age of ')}")
+        kept.append(fact)
+    return kept
 
 
 def noun_before(tokens: Sequence[Token], first: int) -> str:

@@ -199,8 +199,8 @@ agent has another name (the role may be of another thing: "built by" a shipyard 
                 continue
             title, title_end = found
             covered = title_end
-            if index and tokens[index - 1].lower in SECOND_OFFICES:
-                continue  # "Deputy Prime Minister Juan Ortiz" holds another office
+            if any(t.lower in SECOND_OFFICES for t in tokens[max(0, index - 2) : index]):
+                continue  # "Deputy Prime Minister Juan Ortiz", "Former Kenyan President ..."
             if any(t.lower in SUCCESSION_WORDS for t in tokens[max(0, index - 3) : index]):
                 continue  # "replaced Finance Minister Ana Duarte with Tom Berg": leaving it
             if title_end < len(tokens) and tokens[title_end].lower in TITLE_WORDS:
@@ -470,13 +470,17 @@ def qualifier_of(tokens: Sequence[Token], index: int, after: int) -> str:
 
 HEADLESS_KEY = "list: countries"  # a list of countries named by no noun
 # What a list of voters did: "Germany, France and Italy voted in favour", "... against".
-AGAINST = frozenset({"against", "opposed", "rejected", "abstained", "vetoed"})
+AGAINST = frozenset({"against", "opposed", "rejected", "vetoed"})
 IN_FAVOUR = frozenset({"favour", "favor", "supported", "backed", "endorsed"})
+ABSTAINED = frozenset({"abstained", "abstaining", "abstain", "abstention", "abstentions"})
 
 
 def stance_after(tokens: Sequence[Token], after: int) -> str:
-    """' (against)' or ' (in favour)' when the words after a list say how its members voted."""
+    """' (against)', ' (in favour)' or ' (abstained)' when the words after a list say how
+    its members voted."""
     words = {t.lower for t in tokens[after : after + 4]}
+    if words & ABSTAINED:
+        return " (abstained)"  # "abstained in the vote on the resolution": neither side
     if words & AGAINST:
         return " (against)"
     if words & IN_FAVOUR:

@@ -109,7 +109,7 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
             event = "vote"  # "by 27 votes to 14"
         if event is None:
             return None
-        other = other_result(tokens, last + 1)
+        other = other_result(tokens, last + 1) or earlier_result(tokens, first, last + 1)
         name = f"{other} result of the {event}" if other else f"result of the {event}"
         body = voting_body(tokens, first) if event == "vote" else ""
         if body:
@@ -197,6 +197,33 @@ def other_result(tokens: Sequence[Token], after: int) -> str:
 
 
 LEGS = frozenset({"first", "second", "third", "opening", "return"})
+
+
+def earlier_result(tokens: Sequence[Token], first: int, after: int) -> str:
+    """'United had won 4-0 when the sides met last season', 'the previous meeting ended 1-1':
+    the result of an earlier meeting, which the words of its clause put before the event."""
+    start = first
+    while start > 0 and tokens[start - 1].text not in (".", ";", "!", "?"):
+        start -= 1
+    end = after
+    while end < len(tokens) and tokens[end].text not in (".", ";", "!", "?"):
+        end += 1
+    clause = [t.lower for t in tokens[start:end]]
+    for index, word in enumerate(clause):
+        following = clause[index + 1] if index + 1 < len(clause) else ""
+        if word in EARLIER_WORDS or (word == "last" and following in EARLIER_PERIODS):
+            return "earlier"
+        if word == "had" and following in PAST_PARTICIPLE_RESULTS:
+            return "earlier"  # "had won 4-0": before the match reported
+    return ""
+
+
+# Words that put a result before the one reported.
+EARLIER_WORDS = frozenset({"previous", "previously", "earlier", "reverse", "former"})
+EARLIER_PERIODS = frozenset(
+    {"season", "year", "time", "month", "week", "meeting", "campaign", "term", "election"}
+)
+PAST_PARTICIPLE_RESULTS = frozenset({"won", "lost", "beaten", "drawn", "voted", "approved"})
 
 
 RULE = ScoresAndTallies()
