@@ -93,6 +93,7 @@ class Quantity:
     periods: frozenset[str] = field(default=frozenset(), compare=False)
     recipient: str = field(default="", compare=False)  # whom it goes to, when said
     qualifiers: tuple[str, ...] = field(default=(), compare=False)  # "core" of core inflation
+    unit_name: str = field(default="", compare=False)  # a measure's unit as named: "ft", "km"
 
     def __str__(self) -> str:
         who = f" ({actor_name(self.actor)})" if self.actor else ""

@@ -87,6 +87,7 @@ when one contains or rounds the other, or when one converts the other ("1 mile" 
             measure.unit.dimension,
             claim.frame.actor,
             words=words,
+            unit_name=measure.unit.name,
         )
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
@@ -106,8 +107,8 @@ def unit_words() -> frozenset[str]:
 
 def converted(a: Quantity, b: Quantity) -> bool:
     """Two measures in other units within the rounding of a conversion."""
-    if a.words.split()[-1:] == b.words.split()[-1:]:
-        return False  # the same unit: "947 feet" and "950 feet" are not a conversion
+    if a.unit_name == b.unit_name:
+        return False  # the same unit: "947-foot" and "952 feet" are not a conversion
     first, second = a.amount, b.amount
     gap = max(first.low, second.low) - min(first.high, second.high)
     scale = max(abs(first.high), abs(second.high), 1e-9)
