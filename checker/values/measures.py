@@ -159,6 +159,7 @@ def attribute_around(text: str, start: int, end: int) -> str:
     return ""
 
 
+MAGNITUDE_REACH = 16  # characters before a number searched for "magnitude": not the sentence
 _MAGNITUDE_BEFORE = re.compile(r"(?i)\bmagnitude[\s-]+(?:of\s+)?$")
 _MAGNITUDE_AFTER = re.compile(r"(?i)(?:\s*-\s*|\s+)magnitude\b")
 _CONVERSION_GAP = re.compile(
@@ -171,7 +172,7 @@ _CONVERSION_GAP = re.compile(
 def measure_at(text: str, value: AmountValue) -> MeasureValue | None:
     """The amount `value` read as a measure, when a unit follows it (or "magnitude" stands
     by it); None for a count."""
-    before = _MAGNITUDE_BEFORE.search(text, 0, value.start)
+    before = _MAGNITUDE_BEFORE.search(text, max(0, value.start - MAGNITUDE_REACH), value.start)
     if before is not None and before.end() == value.start:
         return _measure(text, value, before.start(), value.end, MAGNITUDE)
     magnitude = _MAGNITUDE_AFTER.match(text, value.end)
@@ -195,8 +196,8 @@ _LABEL_UNIT = re.compile(r"(?i)^(?P<unit>[a-z]+(?: [a-z]+)?)\b|\((?P<inside>[a-z
 
 
 def _labelled(text: str, value: AmountValue) -> MeasureValue | None:
-    label = _LABEL.match(text, 0, value.start)
-    if label is None or label.end() != value.start or text[: label.start()].strip():
+    label = _LABEL.match(text, 0, value.start)  # anchored at both ends: the line's label
+    if label is None:
         return None
     table = unit_table()
     for found in _LABEL_UNIT.finditer(label.group("label")):
