@@ -4,9 +4,9 @@ A claim's frame is the thing counted or measured (the head of the noun phrase th
 belongs to: "$1.2 billion in humanitarian aid" -> aid, qualified by humanitarian), the
 qualifiers that tell quantities apart, the actor the sentence names before the value, the
 role of the value in a stated change ("up from 40,000"), and whether the sentence asserts
-it (not under negation, modality or a question). Words are normalised through a lexicon a
-rule gives (synonym classes as data: troops, forces and soldiers are one kind), so the
-engine knows the language, not the domain.
+it (not under negation, modality or a question) or states it as an intention ("plans
+to"). Words are normalised through a lexicon a rule gives (synonym classes as data: troops,
+forces and soldiers are one kind), so the engine knows the language, not the domain.
 
 Only tokens are used (spaCy's blank pipeline has no tagger): the noun phrase is the run of
 content words after the value (past "in", "of", "for", "worth"), or before "of" when the
@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
+from typing import Literal
 
 from checker.model import Fact
 from checker.nlp import Mention, Sentence, Token
@@ -52,14 +53,22 @@ NEGATIONS = frozenset(
      "declined", "dismissed"}
 )  # fmt: skip
 MODALS = frozenset(
-    {"could", "might", "may", "would", "should", "plans", "plan", "planned", "planning",
-     "proposes", "propose", "proposed", "aims", "aim", "hopes", "hope", "intends", "intend",
+    {"could", "might", "may", "would", "should",
+     "proposes", "propose", "proposed", "hopes", "hope",
      "considering", "consider", "considers", "if", "unless", "whether", "possible",
      "possibly", "expects", "expected", "seeks", "seek", "wants", "want", "asked",
      "projected", "forecast", "forecasts", "predict", "predicts",
      "predicted", "eventually",
      "requested", "requests", "calls", "urged", "urges"}
 )  # fmt: skip
+# Words that state an intention: what is planned is a fact of its own, compared with other
+# statements of the plan ("intends to authorize $50 million"), never with what was done.
+# A proposal, a hope or a request is not read at all: others may propose other figures.
+INTENTIONS = frozenset(
+    {"plans", "plan", "planned", "planning", "intends", "intend", "intended", "aims", "aim"}
+)
+# Verbs of capacity: "could accommodate 1,178 people" says what something holds, not a maybe.
+CAPACITY_VERBS = frozenset({"accommodate", "hold", "seat", "house", "carry", "take"})
 # Verbs that end a noun phrase ("a 7.8 earthquake struck"); past participles end one too.
 VERBS = frozenset(
     {"struck", "hit", "made", "took", "left", "brought", "came", "went", "rose", "fell",
@@ -160,6 +169,7 @@ MEMBERS_TRIED = 8  # statements of a group a new statement is tried against
 STRAY_TRIED = 8  # ... and a statement left alone, once all are read
 LABEL_WORDS = 2
 CLAUSE_BREAKS = frozenset({";", ":"})
+Mood = Literal["asserted", "planned", "hedged"]
 EMPTY: Mapping[str, str] = {}
 GROUP_PREPOSITIONS = frozenset({"on", "with", "without"})
 PEOPLE_WORDS = frozenset(
@@ -184,6 +194,8 @@ class Lexicon:
     # qualifiers that tell quantities of one head apart: humanitarian, security, military
     purposes: Mapping[str, str] = field(default_factory=dict)
     actor_labels: frozenset[str] = frozenset()  # pattern labels that name actors
+    # what a verb said of lives makes of them: "claimed 50,000 lives" -> "deaths"
+    lives: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -206,6 +218,7 @@ class Frame:
     # the periods said beside it: "2024", "2024-Q3", "Q3" (no year), "year-1" ("last year")
     periods: tuple[str, ...] = ()
     recipient: str = ""  # whom it goes to: "$500 million in aid to Ukraine" -> "ukraine"
+    planned: bool = False  # an intention ("plans to send 3,000 troops"), asserted as such
 
     @property
     def about(self) -> str:
@@ -256,6 +269,7 @@ QUANTITY_KINDS = frozenset(
     {"money", "amount", "count", "percentage", "share", "multiplier", "measure"}
 )
 SHARE_KINDS = frozenset({"percentage", "share"})
+NOT_OF_PEOPLE = frozenset({"money", "measure"})  # kinds of value that count no one
 
 
 def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> list[Claim]:
@@ -286,6 +300,7 @@ def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> l
             getattr(value, "change", None),
             claims[-1].frame if claims else None,
             share=value.kind in SHARE_KINDS,
+            of_people=value.kind not in NOT_OF_PEOPLE,
         )
         claims.append(Claim(value, frame, start, end))
         spans.append((first, last + 1))
@@ -450,14 +465,27 @@ def read_frame(
     previous: Frame | None = None,
     *,
     share: bool = False,
+    of_people: bool = True,
 ) -> Frame:
     tokens = sentence.tokens
+    whole_end = whole_after(tokens, after)
+    if whole_end is not None:
+        # "12 of the 40 passengers were killed": the part is said of what the whole counts;
+        # "three of its 20 boats returned": a part that nothing befell is told from the whole
+        part = read_frame(
+            sentence, first, whole_end, lexicon, role, previous, share=share, of_people=of_people
+        )
+        befallen = set(lexicon.predicates.values())
+        if part.head and part.head not in befallen and not befallen & set(part.purposes):
+            part = replace(part, purposes=tuple(sorted({*part.purposes, "part"})))
+        return part
+    whole = part_before(tokens, first)  # "the 40" in "12 of the 40 passengers were killed"
     if role is None and first and tokens[first - 1].lower in PRIOR_WORDS:
         role = "from"  # "their previous 11 seats": an earlier figure, not the new one
     elided = place_after(tokens, after, lexicon)
     if elided:
         # "34 deaths in Florida and 12 in Georgia": 12 deaths, said of Georgia
-        frame = read_frame(sentence, first, after + elided[0], lexicon, role)
+        frame = read_frame(sentence, first, after + elided[0], lexicon, role, of_people=of_people)
         if previous is None or not previous.head:
             return replace(frame, head="", scope=elided[1])
         return replace(
@@ -502,9 +530,15 @@ def read_frame(
         phrase = destination_after(tokens, after)
     words = [normal(t) for t in phrase]
     head, qualifiers = classify(words, lexicon)
+    if phrase and phrase is after_phrase and head == words[-1] and head in lexicon.predicates:
+        # "2,206 saved" counts those saved; not so a whole whose part the verb is said of
+        # ("703 of the 2,206 saved")
+        head = "" if whole else lexicon.predicates[head]
     qualifiers += qualifier_before(tokens, first)
     counted_people = head in lexicon.people or head in SEAFARERS
-    if head in lexicon.people or head == "":
+    if whole or not of_people:
+        pass  # what befell the part is not said of the whole; a sum is no one
+    elif head in lexicon.people or head == "":
         predicate = predicate_near(tokens, first, after, after + len(phrase) + 3, lexicon)
         head = predicate or ("" if head in lexicon.people else head)
     phrase_end = max([after, *(index + 1 for index in positions(tokens, phrase) if index >= after)])
@@ -519,9 +553,19 @@ def read_frame(
         phrase_end += 2
     befell = (
         (predicate_after(tokens, phrase_end, lexicon) or predicate_before(tokens, first, lexicon))
-        if phrase and head
+        if phrase and head and not whole
         else ""
     )
+    if head == LIVES and words[-1] == LIVES:
+        # "the loss of 1,490 lives", "claimed 50,000 lives", "1,490 lives were lost"
+        around = [*tokens[max(0, first - 4) : first], *tokens[phrase_end : phrase_end + 3]]
+        head = next((lexicon.lives[t.lower] for t in around if t.lower in lexicon.lives), "")
+    if head in EVERYONE_ABOARD:
+        # "Over 1,500 passengers and crew died": all who were aboard, so those who died
+        if befell:
+            head = befell
+        elif aboard_after(tokens, phrase_end):
+            head = lexicon.heads.get("board", "aboard")
     named = {
         index
         for m in sentence.mentions
@@ -535,6 +579,7 @@ def read_frame(
         # "Forty passengers were injured" counts passengers who were, not all of them
         purposes = sorted({*purposes, befell})
     clause = clause_of(tokens, first, after)
+    mood = modality(tokens, first)
     states = {STATE_WORDS[t.lower] for t in clause if t.lower in STATE_WORDS}
     if states:
         # "3,400 homes were still without power" is what remains; "at the height of the
@@ -562,7 +607,7 @@ def read_frame(
         tuple(sorted(set(qualifiers))),
         actor,
         role,
-        asserted(tokens, first),
+        mood != "hedged",
         tuple(purposes),
         first > 0 and tokens[first - 1].lower in INCREMENT_WORDS,
         head_is_name,
@@ -574,6 +619,7 @@ def read_frame(
         ),
         scope,
         recipient=recipient,
+        planned=mood == "planned",
     )
 
 
@@ -631,6 +677,16 @@ RATE_UNITS = frozenset(
 
 
 SEAFARERS = frozenset({"mariner", "sailor", "seafarer", "soul", "occupant"})  # "souls on board"
+# What befalls the counted without an object: said right after them, it is what befell them
+# ("40 passengers died"), where a verb with an object may be what they did ("killed 30").
+INTRANSITIVES = frozenset({"died", "perished", "drowned", "survived", "succumbed"})
+# Words between a passive's auxiliary and its verb: "were all rescued", "had been killed".
+PASSIVE_FILLERS = frozenset(
+    {"been", "reportedly", "also", "seriously", "critically", "badly", "all", "later",
+     "safely", "successfully", "eventually", "both"}
+)  # fmt: skip
+LIVES = "live"  # "lives", as `normal` reads it
+EVERYONE_ABOARD = frozenset({"passenger and crew", "crew and passenger"})
 
 
 def aboard_after(tokens: Sequence[Token], index: int) -> bool:
@@ -1244,18 +1300,67 @@ def classify(words: Sequence[str], lexicon: Lexicon) -> tuple[str, list[str]]:
     return lexicon.heads.get(head, head), list(words[:-1])
 
 
+def whole_after(tokens: Sequence[Token], after: int) -> int | None:
+    """The token after the whole a part is counted of: "12 of the 40 passengers", "three
+    of its 20 boats" (None when the value is not followed so)."""
+    index = after
+    if index < len(tokens) and tokens[index].lower == "of":
+        index += 1
+        if index < len(tokens) and tokens[index].lower in WHOLE_DETERMINERS:
+            index += 1
+        if index < len(tokens) and tokens[index].like_num:
+            while index < len(tokens) and (tokens[index].like_num or tokens[index].lower in SCALES):
+                index += 1
+            return index
+    return None
+
+
+def part_before(tokens: Sequence[Token], first: int) -> bool:
+    """The value is the whole of a part counted before it: "12 of the 40"."""
+    index = first - 1
+    if index >= 0 and tokens[index].lower in WHOLE_DETERMINERS:
+        index -= 1
+    return index >= 1 and tokens[index].lower == "of" and tokens[index - 1].like_num
+
+
+WHOLE_DETERMINERS = frozenset({"the", "its", "her", "his", "their", "our", "those"})
+SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
+
+
 def predicate_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> str:
     """'... passengers were injured', '... soldiers have been killed': the class of what the
     counted suffered, said by a passive right after the phrase."""
+    index = past_complement(tokens, index)  # "the nine crew members of the trawler were"
     words = [t.lower for t in tokens[index : index + 4]]
-    if not words or words[0] not in ("were", "was", "have", "had", "are"):
+    if words and words[0] in INTRANSITIVES:
+        return lexicon.predicates.get(words[0], "")  # "1,500 passengers and crew died"
+    if not words or words[0] not in STATIVE_AUXILIARIES:
         return ""
     for word in words[1:]:
         if word in lexicon.predicates:
             return lexicon.predicates[word]
-        if word not in ("been", "reportedly", "also", "seriously", "critically", "badly"):
+        if word not in PASSIVE_FILLERS:
             return ""
     return ""
+
+
+def past_complement(tokens: Sequence[Token], index: int) -> int:
+    """The index after a short prepositional complement of the counted ("of the trawler",
+    "on board the ferry") when an auxiliary follows it; else `index`."""
+    if index >= len(tokens) or tokens[index].lower not in COMPLEMENT_PREPOSITIONS:
+        return index
+    for end in range(index + 1, min(index + 6, len(tokens))):
+        token = tokens[end]
+        if token.lower in STATIVE_AUXILIARIES:
+            return end
+        if token.is_punct or token.like_num:
+            break
+    return index
+
+
+# Auxiliaries before what befell the counted: "were rescued", "had died".
+STATIVE_AUXILIARIES = frozenset({"were", "was", "have", "had", "are"})
+COMPLEMENT_PREPOSITIONS = frozenset({"of", "on", "aboard", "from"})
 
 
 def predicate_before(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str:
@@ -1508,17 +1613,34 @@ def governed(tokens: Sequence[Token], first: int, ends: Mapping[int, Mention]) -
     return False
 
 
-def asserted(tokens: Sequence[Token], first: int) -> bool:
-    """Not negated, not hedged, not asked: looks at the clause that leads to the value."""
+def modality(tokens: Sequence[Token], first: int) -> Mood:
+    """How the clause that leads to the value states it: "asserted"; "planned" (an
+    intention: "intends to authorize $50 million"); "hedged" when negated, hedged or asked."""
     if tokens and tokens[-1].text == "?":
-        return False
+        return "hedged"
     start = first
     while start > 0 and tokens[start - 1].text not in CLAUSE_BREAKS:
         if tokens[start - 1].lower in CONCESSIVES:
             break  # "could only hold 1,178, although there were 2,224 on board": asserted
         start -= 1
-    words = {t.lower for t in tokens[start:first]}
-    return not (words & NEGATIONS or words & MODALS)
+    before = tokens[start:first]
+    words = {t.lower for t in before}
+    if words & NEGATIONS:
+        return "hedged"
+    modals = {
+        index
+        for index, t in enumerate(before)
+        if t.lower in MODALS and not (t.lower in ("can", "could") and capacity_after(before, index))
+    }
+    if modals:
+        return "hedged"
+    return "planned" if words & INTENTIONS else "asserted"
+
+
+def capacity_after(tokens: Sequence[Token], index: int) -> bool:
+    """'could accommodate', 'could only hold': ability that states a capacity."""
+    following = [t.lower for t in tokens[index + 1 : index + 3] if t.lower != "only"]
+    return bool(following) and following[0] in CAPACITY_VERBS
 
 
 # Words that say a level is what remains, or the peak, of something that changes.
@@ -1530,11 +1652,13 @@ CONCESSIVES = frozenset({"although", "though", "whereas", "despite"})
 
 
 def read_lexicon(rows: Iterable[Mapping[str, str]], actor_labels: Iterable[str] = ()) -> Lexicon:
-    """A lexicon from table rows: word, class, role (head | phrase | predicate)."""
+    """A lexicon from table rows: word, class, role (head | phrase | predicate | purpose |
+    lives)."""
     heads: dict[str, str] = {}
     phrases: dict[str, str] = {}
     predicates: dict[str, str] = {}
     purposes: dict[str, str] = {}
+    lives: dict[str, str] = {}
     for row in rows:
         word, kind, role = row["word"].strip().lower(), row["class"].strip(), row["role"].strip()
         if role == "phrase":
@@ -1543,8 +1667,15 @@ def read_lexicon(rows: Iterable[Mapping[str, str]], actor_labels: Iterable[str] 
             predicates[word] = kind
         elif role == "purpose":
             purposes[singular(word)] = kind
+        elif role == "lives":
+            lives[word] = kind
         else:
             heads[singular(word)] = kind
     return Lexicon(
-        heads, phrases, predicates, purposes=purposes, actor_labels=frozenset(actor_labels)
+        heads,
+        phrases,
+        predicates,
+        purposes=purposes,
+        actor_labels=frozenset(actor_labels),
+        lives=lives,
     )

@@ -366,9 +366,11 @@ class QuantityRule(Rule):
         # "revenue of $3.6 billion"); where it started, by how much, and a running total an
         # announcement brings something to ("brings total aid to $185 million") are not
         role = ROLE_KEYS.get(frame.role or "", "")
-        key = f"{self.label}{unit}: {frame.about or 'unspecified'}{role}"
+        # an intention is compared with other statements of it, never with what was done
+        intent = "planned " if frame.planned else ""
+        key = f"{self.label}{unit}: {intent}{frame.about or 'unspecified'}{role}"
         bare = replace(frame, purposes=())
-        unqualified = f"{self.label}{unit}: {bare.about}{role}" if frame.purposes else ""
+        unqualified = f"{self.label}{unit}: {intent}{bare.about}{role}" if frame.purposes else ""
         span = document.document.span(claim.start, claim.end)
         date = document.document.date
         periods = resolve_periods(frame.periods, date)
