@@ -1073,7 +1073,9 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
         # Search and Rescue teams" counts teams; "$50 million in Emergency Refugee and
         # Migration Assistance Funds" is in funds
         if end < len(tokens) and is_phrase_word(tokens[end]) and tokens[end].text.islower():
-            index = end
+            # "100 Disaster Survivor Assistance staff": the name's words qualify the head
+            named = [t for t in tokens[index:end] if is_content(t)]
+            return [*named, *phrase_after(tokens, end)][-MAX_PHRASE:]
         else:
             return [t for t in tokens[index:end] if is_content(t)][-MAX_PHRASE:]
     phrase: list[Token] = []
