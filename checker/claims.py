@@ -498,7 +498,10 @@ def read_frame(
         )
     before_of = phrase_before_of(tokens, first) or label_before(tokens, first)
     after_phrase: list[Token] = []  # the noun phrase after the value, when one is read there
-    if before_of and after < len(tokens) and tokens[after].lower in ("for", "to"):
+    set_at = object_set_at(tokens, first)
+    if set_at:
+        phrase = set_at  # "put turnout at 61.3% in the final count": what is put at it
+    elif before_of and after < len(tokens) and tokens[after].lower in ("for", "to"):
         phrase = before_of  # "a reconstruction fund of €500 million for the region"
     else:
         after_phrase = phrase_after(tokens, after + rate_length(tokens, after))
@@ -866,12 +869,18 @@ def past_attribution(
     tokens: Sequence[Token], start: int, first: int, after: int, end: int
 ) -> tuple[int, int]:
     """The clause without who reports it: 'Health officials said on Monday that 84 people
-    were hospitalised', '..., the statistics office said', '..., according to the union'."""
+    were hospitalised', 'According to the union, ...', '..., the statistics office said',
+    '..., according to the union'."""
     for index in range(first - 1, start - 1, -1):
         if tokens[index].lower == "that" and any(
             t.lower in ATTRIBUTION_WORDS for t in tokens[start:index]
         ):
             start = index + 1
+            break
+        if tokens[index].text == "," and any(
+            t.lower == "according" for t in tokens[max(0, index - 8) : index]
+        ):
+            start = index + 1  # "According to the statistics agency, the rate was 5.8%"
             break
     for index in range(after, end):
         if tokens[index].lower == "according":
@@ -1033,8 +1042,14 @@ def is_phrase_word(token: Token) -> bool:
         is_content(token)
         and word not in VERBS
         and word not in WHERE_ADVERBS
-        and not word.endswith(("ed", "ing"))
+        # a participle ends a noun phrase; a capitalised word is a name's ("Calder Mining")
+        and (not word.endswith(("ed", "ing")) or is_name_word(token))
     )
+
+
+def is_name_word(token: Token) -> bool:
+    """A capitalised word not opening a line: "Mining" in "Shares in Calder Mining"."""
+    return token.text[:1].isupper() and not token.line_start
 
 
 # Adverbs that end a noun phrase: "320,000 people worldwide" counts people.
@@ -1168,6 +1183,10 @@ def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
             break
     phrase = content_run_before(tokens, index)
     before = index - len(phrase)
+    if phrase and before >= 2 and tokens[before].lower in POSSESSIVE_MARKS:
+        before -= 2  # "turnout in Sunday's presidential election was 71.3%": past the owner
+    if phrase and before >= 2 and tokens[before].lower in DETERMINERS:
+        before -= 1  # "the jobless rate in the region fell to 6.1%"
     if phrase and before >= 1 and tokens[before].lower in ("for", "in", "to", "on", "from", "at"):
         # "federal support for Florida totals ...": the noun phrase's head comes before it
         return content_run_before(tokens, before - 1) or phrase
@@ -1175,6 +1194,7 @@ def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
 
 
 CHANGE_UNITS = frozenset({"%", "percent", "per", "cent", "points", "point", "pct"})
+POSSESSIVE_MARKS = frozenset({"'s", "’s"})
 
 
 def naming_verb_before(tokens: Sequence[Token], first: int) -> int | None:
