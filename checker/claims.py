@@ -605,6 +605,7 @@ def read_frame(
     )
     if actor and phrase and actor.lower() == phrase[-1].lower:
         actor = None  # "Unemployment held at 5.7%": what is measured, not who
+    told = set(qualifiers)  # the words that qualify the head tell it apart, as context does
     return Frame(
         head,
         tuple(sorted(set(qualifiers))),
@@ -616,7 +617,7 @@ def read_frame(
         head_is_name,
         settled(tokens, clause),
         context_words(
-            (t for t in clause if t not in phrase),
+            (t for t in clause if t not in phrase or normal(t) in told),  # qualifiers too
             periods_apart=True,
             classes=lexicon.predicates,
         ),
