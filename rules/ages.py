@@ -30,7 +30,9 @@ AGED = re.compile(
 )
 # "Tomas Reyes, 45, was sentenced": an age in commas after a name
 BETWEEN_COMMAS = re.compile(r"(?<=,\s)(?P<age>\d{1,3})(?=,\s+[a-z])")
-PATTERNS = ((YEAR_OLD, "old"), (AGED, "age"), (BETWEEN_COMMAS, ","))
+# "Pryce, who is 52, had been mayor": an age a relative clause gives a name
+WHO_IS = re.compile(r"(?<=,\s)who\s+(?:is|was)\s+(?P<age>\d{1,3})(?=[,.;]\s|[.;]$)")
+PATTERNS = ((YEAR_OLD, "old"), (AGED, "age"), (BETWEEN_COMMAS, ","), (WHO_IS, "who"))
 DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their"})
 GROUPS = frozenset({"people", "children", "men", "women", "adults", "youth", "population"})
 MAX_NOUNS = 3  # words of the noun phrase a "23-year-old" stands before
@@ -54,13 +56,14 @@ class Ages(Rule):
     title = "Ages of people"
     description = """
 What it checks: how old a person is ("a 23-year-old man", "a man, aged 32", "Tomas Reyes,
-45, was sentenced").
+45, was sentenced", "The driver, 61,", "Pryce, who is 52,").
 
 How: an age is tied to whom it describes: the noun a "23-year-old" stands before (man,
-driver, student), the noun or name before "aged", or the name an age follows between
-commas; a name is keyed by its last word, so "Tomas Reyes" and "Reyes" are one person.
-Ages of one person in other words are one fact when the words around them agree; an age
-range of a group ("children aged 5 to 11") is not a person's age.
+driver, student), the noun or name before "aged", the name or the noun after "the" an age
+follows between commas, or the name a relative clause ("who is 52") gives an age; a name
+is keyed by its last word, so "Tomas Reyes" and "Reyes" are one person. Ages of one
+person in other words are one fact when the words around them agree; an age range of a
+group ("children aged 5 to 11") is not a person's age.
 
 Verdicts: agreement for one age; discrepancy for two ages of the same person; one_sided.
 """
@@ -99,6 +102,9 @@ Verdicts: agreement for one age; discrepancy for two ages of the same person; on
         if pattern is YEAR_OLD:
             # "Daniel Hart, a 22-year-old apprentice": the name says whom, before the noun
             whose = name_before(tokens, first) or noun_after(tokens, last + 1)
+        elif pattern is BETWEEN_COMMAS:
+            # "The driver, 61, steered the bus": a person named by a noun the article defines
+            whose = name_before(tokens, first) or defined_noun_before(tokens, first)
         else:
             whose = name_before(tokens, first) or (
                 noun_before(tokens, first) if pattern is AGED else ""
@@ -206,6 +212,13 @@ def apart_by_given_names(facts: Sequence[Fact]) -> list[Fact]:
             fact = replace(fact, key=f"age of {who} {fact.key.removeprefix('age of ')}")
         kept.append(fact)
     return kept
+
+
+def defined_noun_before(tokens: Sequence[Token], first: int) -> str:
+    """'The driver, 61,' -> 'driver': one noun after "the", then the age in commas."""
+    if first < 3 or tokens[first - 1].text != "," or tokens[first - 3].lower != "the":
+        return ""
+    return noun_before(tokens, first)
 
 
 def noun_before(tokens: Sequence[Token], first: int) -> str:

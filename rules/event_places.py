@@ -21,9 +21,19 @@ REACH = 4  # tokens between an event word and the preposition of its place
 class EventPlace:
     place: str  # as the gazetteer names it, or as written when it does not know it
     context: frozenset[str] = field(default=frozenset(), compare=False)
+    part: str = ""  # the part of it named before it: "northern" in "in northern Chile"
 
     def __str__(self) -> str:
-        return self.place
+        return f"{self.part} {self.place}" if self.part else self.place
+
+
+# Words before a place that name a part of it: "struck in northern Chile", "in southwest
+# Florida". The part is kept; the place is compared as the gazetteer knows it.
+PARTS = frozenset(
+    {f"{way}{end}" for way in ("north", "south", "east", "west") for end in ("", "ern")}
+    | {f"{a}{b}{end}" for a in ("north", "south") for b in ("east", "west") for end in ("", "ern")}
+    | {"central", "coastal", "rural", "inland"}
+)
 
 
 def place_length(words: Sequence[str]) -> int:
@@ -48,8 +58,10 @@ earthquake struck near Gaziantep", "splashdown in the Pacific Ocean").
 
 How: an event word (rules/data/event_words.csv) followed within a few words by "in", "at",
 "near" or "off" and a place: a capitalised name, a capital by demonym ("the Lithuanian
-capital"), or a known place after "the". Places are compared through the gazetteer
-(checker/data/places.csv): a city and the country or region containing it are compatible.
+capital"), or a known place after "the"; a part named before it ("in northern Chile") is
+kept beside it, and two parts of one place are complementary. Places are compared through
+the gazetteer (checker/data/places.csv): a city and the country or region containing it
+are compatible.
 Meetings of NATO bodies are left to the summit-dates rule.
 
 Verdicts: agreement for one place; discrepancy for two different known cities, regions or
@@ -71,7 +83,10 @@ it, or a name the gazetteer does not know.
             for position, token in enumerate(tokens):
                 if token.lower not in PLACE_WORDS:
                     continue
-                length = place_length([t.text for t in tokens[position + 1 : position + 9]])
+                part = tokens[position + 1].lower if position + 1 < len(tokens) else ""
+                skip = 1 if part in PARTS else 0
+                after = position + 1 + skip
+                length = place_length([t.text for t in tokens[after : after + 8]])
                 if not length:
                     continue
                 for index in range(position - 1, max(-1, position - 1 - REACH), -1):
@@ -79,9 +94,12 @@ it, or a name the gazetteer does not know.
                         break
                     event = words.get(tokens[index].lower)
                     if event is not None:
-                        start = position + 1
                         yield self._place_fact(
-                            document, tokens, index, start, start + length, event
+                            document,
+                            tokens,
+                            index,
+                            (position + 1, after, after + length),
+                            event,
                         )
                         break
 
@@ -90,17 +108,18 @@ it, or a name the gazetteer does not know.
         document: AnalysedDocument,
         tokens: Sequence[Token],
         index: int,
-        start: int,
-        end: int,
+        where: tuple[int, int, int],  # the first token (of the part, if any), the place's, end
         event: str,
     ) -> Fact:
+        first, start, end = where
         text = " ".join(t.text for t in tokens[start:end])
-        span = document.document.span(tokens[start].start, tokens[end - 1].end)
+        part = tokens[first].lower if first < start else ""
+        span = document.document.span(tokens[first].start, tokens[end - 1].end)
         context = context_words([*tokens[max(0, index - 8) : index], *tokens[end : end + 8]])
         return Fact(
             self.id,
             f"place of the {event}",
-            EventPlace(text, context),
+            EventPlace(text, context, part),
             span.quote,
             span,
             Confidence.NORMALISED,
@@ -112,7 +131,11 @@ it, or a name the gazetteer does not know.
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         if a.value.place == b.value.place:
-            return Comparison(Verdict.AGREEMENT, "")
+            if a.value.part == b.value.part:
+                return Comparison(Verdict.AGREEMENT, "")
+            # "northern Chile" beside "Chile", or beside "southern Chile": parts of one place
+            # a reader may draw apart; never a contradiction
+            return Comparison(Verdict.COMPLEMENTARY, f"{a.value} and {b.value}: parts of one place")
         return compare_places(a.value.place, b.value.place)
 
 

@@ -20,7 +20,7 @@ NUMBER = r"\d{1,3}|[a-z]+"
 # "27-14", "3–1", "by 27 to 14", "by 27 votes to 14", "by eight votes to four"
 PAIR = re.compile(
     r"(?i)(?<![\w.,:/£$€-])(?:"
-    r"(?P<a>\d{1,3})\s*[-–—]\s*(?P<b>\d{1,3})(?![\w,:/%-]|\.\d|\s*(?:%|per\s*cent|percent))"
+    r"(?P<a>\d{1,3})\s*[-–—]\s*(?P<b>\d{1,3})(?![\w:/%-]|[.,]\d|\s*(?:%|per\s*cent|percent))"
     rf"|by\s+(?P<c>{NUMBER})\s+(?P<votes>votes?\s+)?to\s+(?P<d>{NUMBER})\b"
     r")"
 )
