@@ -24,7 +24,7 @@ from checker.model import Fact
 from checker.nlp import Mention, Sentence, Token
 from checker.places import resolve_place
 from checker.values import Value, find_values
-from checker.values.numbers import CHANGE_VERBS, PHRASAL_MOVES
+from checker.values.numbers import CHANGE_VERBS, PHRASAL_MOVES, SCALES
 
 # Words that join a value to the noun phrase after it: "$2 billion in aid", "2% of GDP",
 # "$783 billion on energy".
@@ -515,7 +515,6 @@ def read_frame(
     ):
         # "federal support tops $10.2 billion for households": what it measures comes first
         level_of = object_raised_to(tokens, first)
-        set_at = [] if level_of else object_set_at(tokens, first)
         if level_of:
             # "brings total aid to $185 million"; "cutting the risk of kidney failure by 32%"
             by = tokens[first - 1].lower == "by"
@@ -539,9 +538,8 @@ def read_frame(
         head = "" if whole else lexicon.predicates[head]
     qualifiers += qualifier_before(tokens, first)
     counted_people = head in lexicon.people or head in SEAFARERS
-    if whole or not of_people:
-        pass  # what befell the part is not said of the whole; a sum is no one
-    elif head in lexicon.people or head == "":
+    # what befell a part is not said of its whole; a sum befalls no one
+    if not whole and of_people and (head in lexicon.people or head == ""):
         predicate = predicate_near(tokens, first, after, after + len(phrase) + 3, lexicon)
         head = predicate or ("" if head in lexicon.people else head)
     phrase_end = max([after, *(index + 1 for index in positions(tokens, phrase) if index >= after)])
@@ -559,7 +557,7 @@ def read_frame(
         if phrase and head and not whole
         else ""
     )
-    if head == LIVES and words[-1] == LIVES:
+    if head == LIVES:
         # "the loss of 1,490 lives", "claimed 50,000 lives", "1,490 lives were lost"
         around = [*tokens[max(0, first - 4) : first], *tokens[phrase_end : phrase_end + 3]]
         head = next((lexicon.lives[t.lower] for t in around if t.lower in lexicon.lives), "")
@@ -608,7 +606,7 @@ def read_frame(
     told = set(qualifiers)  # the words that qualify the head tell it apart, as context does
     return Frame(
         head,
-        tuple(sorted(set(qualifiers))),
+        tuple(sorted(told)),
         actor,
         role,
         mood != "hedged",
@@ -1044,11 +1042,11 @@ def is_phrase_word(token: Token) -> bool:
         and word not in VERBS
         and word not in WHERE_ADVERBS
         # a participle ends a noun phrase; a capitalised word is a name's ("Calder Mining")
-        and (not word.endswith(("ed", "ing")) or is_name_word(token))
+        and (not word.endswith(("ed", "ing")) or is_capitalised(token))
     )
 
 
-def is_name_word(token: Token) -> bool:
+def is_capitalised(token: Token) -> bool:
     """A capitalised word not opening a line: "Mining" in "Shares in Calder Mining"."""
     return token.text[:1].isupper() and not token.line_start
 
@@ -1347,7 +1345,6 @@ def part_before(tokens: Sequence[Token], first: int) -> bool:
 
 
 WHOLE_DETERMINERS = frozenset({"the", "its", "her", "his", "their", "our", "those"})
-SCALES = frozenset({"hundred", "thousand", "million", "billion", "trillion"})
 
 
 def predicate_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> str:
@@ -1650,12 +1647,10 @@ def modality(tokens: Sequence[Token], first: int) -> Mood:
     words = {t.lower for t in before}
     if words & NEGATIONS:
         return "hedged"
-    modals = {
-        index
+    if any(
+        t.lower in MODALS and not (t.lower == "could" and capacity_after(before, index))
         for index, t in enumerate(before)
-        if t.lower in MODALS and not (t.lower in ("can", "could") and capacity_after(before, index))
-    }
-    if modals:
+    ):
         return "hedged"
     return "planned" if words & INTENTIONS else "asserted"
 
