@@ -196,6 +196,9 @@ class Lexicon:
     actor_labels: frozenset[str] = frozenset()  # pattern labels that name actors
     # what a verb said of lives makes of them: "claimed 50,000 lives" -> "deaths"
     lives: Mapping[str, str] = field(default_factory=dict)
+    # classes that hold for the moment of the event reported, not levels that reports
+    # update: the people aboard a craft when it sank, what it was built to hold
+    held: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -613,7 +616,7 @@ def read_frame(
         tuple(purposes),
         first > 0 and tokens[first - 1].lower in INCREMENT_WORDS,
         head_is_name,
-        settled(tokens, clause),
+        settled(tokens, clause) or held_at_event(head, clause, lexicon),
         context_words(
             (t for t in clause if t not in phrase or normal(t) in told),  # qualifiers too
             periods_apart=True,
@@ -631,6 +634,13 @@ def positions(tokens: Sequence[Token], phrase: Sequence[Token]) -> list[int]:
     return [index for index, token in enumerate(tokens) if id(token) in wanted]
 
 
+# What a place is called before its name: "in the town of Bam", "in the province of Hatay"
+KINDS_OF_PLACE = frozenset(
+    {"town", "city", "village", "district", "province", "county", "state", "region",
+     "municipality", "port", "island", "islands", "borough", "commune", "prefecture"}
+)  # fmt: skip
+
+
 def place_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[int, str] | None:
     """'in Florida', 'in the Gaza Strip' at tokens[index]: (tokens it takes, the place), when
     the name there is a place (a known one, or a short name that is no kind of thing:
@@ -640,11 +650,19 @@ def place_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[
     start = index + 1
     if start < len(tokens) and tokens[start].lower == "the":
         start += 1
+    if (
+        start + 2 < len(tokens)
+        and tokens[start].text in KINDS_OF_PLACE  # lowercase: not "Port of Spain"
+        and tokens[start + 1].lower == "of"
+    ):
+        start += 2  # "in the town of Bam" is in Bam
     end = name_end(tokens, start)
     if end == start:
         return None
     if end < len(tokens) and tokens[end].text.islower() and is_phrase_word(tokens[end]):
         return None  # "in U.S. history": the name qualifies a noun
+    if end < len(tokens) and tokens[end].text in POSSESSIVE_MARKS:
+        return None  # "survivors in Titanic's lifeboats": the name owns what they are in
     name = " ".join(t.text for t in tokens[start:end])
     place = resolve_place(name)
     if place is not None:
@@ -823,6 +841,16 @@ def settled(tokens: Sequence[Token], clause: Sequence[Token]) -> bool:
         t.lower in ("has", "have") for index in verbs for t in tokens[max(0, index - 3) : index]
     )
     return bool(verbs) and not perfect
+
+
+# Words that say a count still holds, as a level does: "2,666 passengers remain on board"
+STILL_WORDS = frozenset({"remain", "remains", "remaining", "still", "now", "left", "stranded"})
+
+
+def held_at_event(head: str, clause: Sequence[Token], lexicon: Lexicon) -> bool:
+    """A quantity of a class that holds for the moment of the event (the 2,208 aboard the
+    night the ship sank), unless the clause says it still holds (those who remain aboard)."""
+    return head in lexicon.held and not any(t.lower in STILL_WORDS for t in clause)
 
 
 def context_words(
@@ -1669,9 +1697,13 @@ STATE_WORDS = {"still": "remaining", "remaining": "remaining", "remain": "remain
 CONCESSIVES = frozenset({"although", "though", "whereas", "despite"})
 
 
-def read_lexicon(rows: Iterable[Mapping[str, str]], actor_labels: Iterable[str] = ()) -> Lexicon:
+def read_lexicon(
+    rows: Iterable[Mapping[str, str]],
+    actor_labels: Iterable[str] = (),
+    held: Iterable[str] = (),
+) -> Lexicon:
     """A lexicon from table rows: word, class, role (head | phrase | predicate | purpose |
-    lives)."""
+    lives); `held`: the classes that hold for the moment of the event reported."""
     heads: dict[str, str] = {}
     phrases: dict[str, str] = {}
     predicates: dict[str, str] = {}
@@ -1696,4 +1728,5 @@ def read_lexicon(rows: Iterable[Mapping[str, str]], actor_labels: Iterable[str] 
         purposes=purposes,
         actor_labels=frozenset(actor_labels),
         lives=lives,
+        held=frozenset(held),
     )

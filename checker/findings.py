@@ -11,7 +11,8 @@ import datetime as dt
 import itertools
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from enum import Enum
 
 from checker.events import EVENT_GAP_DAYS, event_of
 from checker.model import (
@@ -82,7 +83,10 @@ class FactSheet:
     def add(self, fact: Fact, key: str, norm: str) -> None:
         facts = self.by_key.setdefault(key, {}).setdefault(fact.span.document, {})
         facts.setdefault(norm, fact)
-        self.time.setdefault(key, fact.time)
+        # a key one of whose statements is a level that changes is such a level: a count
+        # that held at the event beside one that still holds may state a change
+        if key not in self.time or fact.time is FactTime.CHANGING:
+            self.time[key] = fact.time
 
 
 @dataclass(frozen=True)
@@ -292,8 +296,9 @@ def relate(
     """The relation of every two sides (of each side to the largest, when there are many).
 
     For a level that changes over time (`over_time` given), two sides are compared only
-    through documents of one event dated less than the event gap apart; else they are a
-    change over time: complementary, with both dates, never a discrepancy."""
+    through documents of one event dated less than the event gap apart, or of one event no
+    document of which is dated (nothing tells their times apart: a summary and its source);
+    else they are a change over time: complementary, with both dates, never a discrepancy."""
     if len(groups) > MAX_RELATED_SIDES:
         pairs: Sequence[tuple[int, int]] = [(0, j) for j in range(1, len(groups))]
     else:
@@ -304,14 +309,25 @@ def relate(
     days: dict[int, dict[str, set[int]]] = {}
     for i, j in pairs:
         comparison = best_comparison(rule, groups[i], groups[j], (values[i], values[j]))
-        if (
-            over_time is not None
-            and comparison.verdict is not Verdict.AGREEMENT
-            and not at_one_time(groups[i], groups[j], over_time, days)
-        ):
-            comparison = change_over_time(rule, groups[i], groups[j], over_time)
+        if over_time is not None and comparison.verdict is not Verdict.AGREEMENT:
+            met = at_one_time(groups[i], groups[j], over_time, days)
+            if not met:
+                comparison = change_over_time(rule, groups[i], groups[j], over_time)
+            elif met is Met.UNDATED and comparison.verdict is Verdict.DISCREPANCY:
+                comparison = replace(comparison, detail=f"{comparison.detail}{UNDATED_NOTE}")
         relations.append(Relation(i, j, comparison.verdict, comparison.detail))
     return tuple(relations)
+
+
+class Met(Enum):
+    """How two sides of a changing level meet at one time."""
+
+    DATED = "dated"  # through documents of one event dated to the day, close enough
+    UNDATED = "undated"  # through documents of one event no document of which is dated
+
+
+UNDATED_DAY = 0  # the "day" of an undated event's documents (a date's ordinal is 1 or more)
+UNDATED_NOTE = " (no document of the event is dated: read as stated at one time)"
 
 
 def at_one_time(
@@ -319,19 +335,24 @@ def at_one_time(
     second: ValueGroup,
     context: Context,
     known: dict[int, dict[str, set[int]]] | None = None,
-) -> bool:
+) -> Met | None:
     """Do two sides meet through documents of one event dated to the day, less than
     LEVEL_WINDOW_DAYS apart? Levels change from day to day (a death toll, aid given so far):
     documents further apart, or not dated to the day, may state a change, not a conflict.
+    An event none of whose documents is dated (a summary and its source, two undated
+    extracts) gives no sign of two times: its documents meet as of one time.
     Work: the distinct days of each side per event, looked up in a set (no pairs)."""
 
     def days(group: ValueGroup) -> dict[str, set[int]]:
         found: dict[str, set[int]] = {}
         for document in group.by_document:
+            event = context.events.get(document)
+            if event is not None and event.start is None:
+                found.setdefault(event.id, set()).add(UNDATED_DAY)
+                continue
             span = dated_span(context.documents[document])
             if span is None or span[0] != span[1]:
                 continue  # not dated to the day: a change over time cannot be ruled out
-            event = context.events.get(document)
             found.setdefault(event.id if event else "", set()).add(span[0].toordinal())
         return found
 
@@ -347,11 +368,13 @@ def at_one_time(
         other = theirs.get(event)
         if not other:
             continue
+        if UNDATED_DAY in mine and UNDATED_DAY in other:
+            return Met.UNDATED
         small, large = (mine, other) if len(mine) <= len(other) else (other, mine)
         reach = range(-(LEVEL_WINDOW_DAYS - 1), LEVEL_WINDOW_DAYS)
         if any(day + step in large for day in small for step in reach):
-            return True
-    return False
+            return Met.DATED
+    return None
 
 
 def dated_span(document: Document) -> tuple[dt.date, dt.date] | None:

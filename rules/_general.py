@@ -54,7 +54,11 @@ INCREMENT_ALIGNMENT_THRESHOLD = 0.5
 
 @cache
 def lexicon() -> Lexicon:
-    return read_lexicon(read_table("quantity_frames.csv"), actor_labels=(ACTOR, COUNTRY))
+    return read_lexicon(
+        read_table("quantity_frames.csv"),
+        actor_labels=(ACTOR, COUNTRY),
+        held=(row["class"] for row in read_table("event_quantities.csv")),
+    )
 
 
 @dataclass(frozen=True)
