@@ -15,6 +15,7 @@ value comes last ("a death toll of 50,000").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
@@ -486,6 +487,8 @@ def read_frame(
     if role is None and first and tokens[first - 1].lower in PRIOR_WORDS:
         role = "from"  # "their previous 11 seats": an earlier figure, not the new one
     elided = place_after(tokens, after, lexicon)
+    if elided and not (previous and previous.head) and naming_verb_before(tokens, first):
+        elided = None  # "was fined £4.2 million at Bristol Crown Court": a fine, said there
     if elided:
         # "34 deaths in Florida and 12 in Georgia": 12 deaths, said of Georgia
         frame = read_frame(sentence, first, after + elided[0], lexicon, role, of_people=of_people)
@@ -526,13 +529,20 @@ def read_frame(
             phrase = set_at
         else:
             phrase = subject_before(tokens, first) or phrase
-    naming = None if phrase else naming_verb_before(tokens, first)
+    naming = naming_verb_before(tokens, first)
+    if naming is not None and phrase and classify([normal(t) for t in phrase], lexicon)[0]:
+        naming = None  # "fined for 12 offences": what the phrase counts
     if naming is not None:
         phrase = [tokens[naming]]  # "was fined $40 million", "fined Delmar Chemicals $14m"
     if not phrase:
         # "€500 million has been set aside for reconstruction", "to contribute half a
         # billion euros to a reconstruction facility": what the value goes to
         phrase = destination_after(tokens, after)
+    if phrase and role in (None, "by") and normal(phrase[-1]) in CHANGE_NOUNS:
+        # "a 4.5% pay rise", "a 4.5% rise in pay": what changed, by the value
+        changed = phrase[:-1] or thing_changed(tokens, phrase[-1])
+        if changed:
+            phrase, role = changed, "by"
     words = [normal(t) for t in phrase]
     head, qualifiers = classify(words, lexicon)
     if phrase and phrase is after_phrase and head == words[-1] and head in lexicon.predicates:
@@ -596,7 +606,7 @@ def read_frame(
     if rate:
         purposes = sorted({*purposes, rate})  # "$770 per household" is no total
     scoped = scope_after(tokens, phrase_end, lexicon)
-    scope = scoped[1] if scoped else place_opening(tokens, first)
+    scope = scoped[1] if scoped else place_opening(tokens, first) or place_where(tokens, first)
     recipient = recipient_after(tokens, phrase_end) if phrase else ""
     actor = (
         actor_before(sentence, tokens[first].start, lexicon)
@@ -641,6 +651,15 @@ KINDS_OF_PLACE = frozenset(
 )  # fmt: skip
 
 
+# Words between "in" and a place: where it lies ("in neighbouring Balochistan" is in
+# Balochistan), or which part of it is meant ("in northern Chile" is not all of Chile).
+NEARBY_WORDS = frozenset({"neighbouring", "neighboring", "nearby", "adjacent"})
+PART_WORDS = frozenset(
+    {"northern", "southern", "eastern", "western", "central", "north", "south", "east", "west",
+     "northeastern", "northwestern", "southeastern", "southwestern", "coastal", "rural"}
+)  # fmt: skip
+
+
 def place_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[int, str] | None:
     """'in Florida', 'in the Gaza Strip' at tokens[index]: (tokens it takes, the place), when
     the name there is a place (a known one, or a short name that is no kind of thing:
@@ -650,6 +669,20 @@ def place_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[
     start = index + 1
     if start < len(tokens) and tokens[start].lower == "the":
         start += 1
+    part = ""
+    if start + 1 < len(tokens) and tokens[start].text in NEARBY_WORDS | PART_WORDS:
+        part = tokens[start].text if tokens[start].text in PART_WORDS else ""
+        start += 1
+    found = place_name_at(tokens, index, start, lexicon)
+    if found is None or not part:
+        return found
+    return found[0], f"{part} {found[1]}"
+
+
+def place_name_at(
+    tokens: Sequence[Token], index: int, start: int, lexicon: Lexicon
+) -> tuple[int, str] | None:
+    """place_after, from the first word of the place's name on."""
     if (
         start + 2 < len(tokens)
         and tokens[start].text in KINDS_OF_PLACE  # lowercase: not "Port of Spain"
@@ -662,7 +695,18 @@ def place_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[
     if end < len(tokens) and tokens[end].text.islower() and is_phrase_word(tokens[end]):
         return None  # "in U.S. history": the name qualifies a noun
     if end < len(tokens) and tokens[end].text in POSSESSIVE_MARKS:
-        return None  # "survivors in Titanic's lifeboats": the name owns what they are in
+        # "in Pakistan's Sindh province" is in Sindh; "survivors in Titanic's lifeboats":
+        # the name owns what they are in
+        inner = name_end(tokens, end + 1)
+        if inner == end + 1 or (inner < len(tokens) and tokens[inner].text in POSSESSIVE_MARKS):
+            return None
+        named = " ".join(t.text for t in tokens[end + 1 : inner])
+        if resolve_place(named) is None and not (
+            inner < len(tokens) and tokens[inner].text in KINDS_OF_PLACE
+        ):
+            return None
+        tail = inner + (inner < len(tokens) and tokens[inner].text in KINDS_OF_PLACE)
+        return tail - index, getattr(resolve_place(named), "name", named)
     name = " ".join(t.text for t in tokens[start:end])
     place = resolve_place(name)
     if place is not None:
@@ -830,6 +874,22 @@ def place_opening(tokens: Sequence[Token], first: int) -> str:
     return place.name if place is not None else name
 
 
+def place_where(tokens: Sequence[Token], first: int) -> str:
+    """'its plant in Luleå, where 800 posts will go': the place a relative 'where' clause
+    the value stands in is said of."""
+    for index in range(first - 1, max(0, first - 6), -1):
+        if tokens[index].lower != "where":
+            continue
+        if index < 3 or tokens[index - 1].text != ",":
+            return ""
+        for start in range(index - 2, max(-1, index - 7), -1):
+            found = place_after(tokens, start, Lexicon())
+            if found and start + found[0] == index - 1:
+                return found[1]
+        return ""
+    return ""
+
+
 def settled(tokens: Sequence[Token], clause: Sequence[Token]) -> bool:
     """A decision reported done ("the council approved a $412 million budget"), not a
     running total ("has approved assistance for 95,000 households", "so far", "to date"):
@@ -892,6 +952,9 @@ def clause_of(tokens: Sequence[Token], first: int, after: int) -> list[Token]:
     return [*tokens[start:first], *tokens[after:end]]
 
 
+SAID_REACH = 4  # tokens from a reporting verb to the value it reports ("said on Monday 84")
+
+
 def past_attribution(
     tokens: Sequence[Token], start: int, first: int, after: int, end: int
 ) -> tuple[int, int]:
@@ -903,6 +966,9 @@ def past_attribution(
             t.lower in ATTRIBUTION_WORDS for t in tokens[start:index]
         ):
             start = index + 1
+            break
+        if tokens[index].lower in REPORTING_WORDS and first - index <= SAID_REACH:
+            start = index + 1  # "State broadcaster CCTV said 17 people were killed"
             break
         if tokens[index].text == "," and any(
             t.lower == "according" for t in tokens[max(0, index - 8) : index]
@@ -928,12 +994,19 @@ def similarity(first: frozenset[str], second: frozenset[str]) -> float:
 
 
 def align_by_value_context(
-    facts: Sequence[Fact], agree: Callable[[Fact, Fact], bool] | None = None
+    facts: Sequence[Fact],
+    agree: Callable[[Fact, Fact], bool] | None = None,
+    *,
+    join_sparse: bool = False,
 ) -> list[Fact]:
     """align_by_context for facts whose value carries its own `context` words, grouping equal
     values whatever their words (that can cause no false discrepancy)."""
     return align_by_context(
-        facts, lambda fact: fact.value.context, same_value_threshold=0.0, agree=agree
+        facts,
+        lambda fact: fact.value.context,
+        same_value_threshold=0.0,
+        agree=agree,
+        join_sparse=join_sparse,
     )
 
 
@@ -944,6 +1017,7 @@ def align_by_context(
     value_of: Callable[[Fact], object] | None = None,
     same_value_threshold: float = SAME_VALUE_THRESHOLD,
     agree: Callable[[Fact, Fact], bool] | None = None,
+    join_sparse: bool = False,
 ) -> list[Fact]:
     """Split each key's facts into groups whose contexts overlap: statements that share a
     kind of value and a head but are said of different things ("26 counties designated for
@@ -953,13 +1027,17 @@ def align_by_context(
     cause no false discrepancy); when a key splits, each group's key names its most frequent
     context words. `agree`, when given, says of two statements that their values cannot
     contradict ("about 8:54 p.m." and "8:55 p.m. EST"): a statement that agrees so with every
-    member of a group (of up to AGREEING_GROUP) joins it as one of the same value would."""
+    member of a group (of up to AGREEING_GROUP) joins it as one of the same value would.
+    `join_sparse`: statements too bare to be told apart join the one group there is of
+    others (see `join_sparse_groups`)."""
     value = value_of or (lambda fact: fact.value)
     by_key: dict[str, list[Fact]] = {}
     for fact in facts:
         by_key.setdefault(fact.key, []).append(fact)
     aligned: list[Fact] = []
     for key, group in by_key.items():
+        # the words of the key are every statement's: alone, they tell nothing apart
+        told = key_words(key)
         clusters: list[list[Fact]] = []
         # the statements of each cluster a new one is tried against: one per context and
         # value, so that repeated wordings do not fill the places (MEMBERS_TRIED)
@@ -971,8 +1049,9 @@ def align_by_context(
                     number
                     for number, members in enumerate(tried[:MAX_CLUSTERS])
                     if any(
-                        similarity(words, member_words)
-                        >= (same_value_threshold if member_value == value(fact) else threshold)
+                        similarity(words, member_words) >= same_value_threshold
+                        if member_value == value(fact)
+                        else overlaps(words, member_words, threshold, told)
                         for member_words, member_value in members
                     )
                     or (agree is not None and agrees_with_all(fact, clusters[number], agree))
@@ -986,7 +1065,9 @@ def align_by_context(
                 clusters[home].append(fact)
                 if len(tried[home]) < MEMBERS_TRIED:
                     tried[home].setdefault((words, value(fact)), fact)
-        clusters = join_strays(clusters, context_of, threshold)
+        clusters = join_strays(clusters, context_of, threshold, told)
+        if join_sparse:
+            clusters = join_sparse_groups(clusters, context_of, told)
         if len(clusters) == 1:
             aligned.extend(group)
             continue
@@ -995,6 +1076,25 @@ def align_by_context(
             label = cluster_label(cluster, context_of, key, taken)
             aligned.extend(replace(f, key=f"{key} [{label}]") for f in cluster)
     return aligned
+
+
+def key_words(key: str) -> frozenset[str]:
+    """The words of a fact's key, as context words are written ('count: deaths in Bam' ->
+    count, deaths, bam)."""
+    words = re.findall(r"\w+", key.lower())
+    return frozenset({*words, *(stem(word) for word in words)})
+
+
+def overlaps(
+    first: frozenset[str], second: frozenset[str], threshold: float, told: frozenset[str]
+) -> bool:
+    """Do two contexts overlap by `threshold`, in a word besides those of their key (`told`),
+    unless both are too bare to tell anything apart?"""
+    if similarity(first, second) < threshold:
+        return False
+    if (first & second) - told:
+        return True
+    return len(first - told) <= SPARSE_WORDS and len(second - told) <= SPARSE_WORDS
 
 
 AGREEING_GROUP = 16  # the largest group a statement is tried against, member by member
@@ -1007,7 +1107,10 @@ def agrees_with_all(
 
 
 def join_strays(
-    clusters: list[list[Fact]], context_of: Callable[[Fact], frozenset[str]], threshold: float
+    clusters: list[list[Fact]],
+    context_of: Callable[[Fact], frozenset[str]],
+    threshold: float,
+    told: frozenset[str] = frozenset(),
 ) -> list[list[Fact]]:
     """A statement left alone may have come before the statements it is one fact with:
     it joins the first cluster holding one whose context overlaps its own by `threshold`,
@@ -1025,7 +1128,7 @@ def join_strays(
             (
                 number
                 for number, members in enumerate(wordings)
-                if any(similarity(words, member) >= threshold for member in members)
+                if any(overlaps(words, member, threshold, told) for member in members)
             ),
             None,
         )
@@ -1034,6 +1137,38 @@ def join_strays(
         else:
             groups[home].append(stray[0])
     return [*groups, *kept]
+
+
+SPARSE_WORDS = 1  # a context of this many words or fewer tells a statement from none
+
+
+def join_sparse_groups(
+    clusters: list[list[Fact]],
+    context_of: Callable[[Fact], frozenset[str]],
+    told: frozenset[str] = frozenset(),
+) -> list[list[Fact]]:
+    """Groups whose statements are too bare to tell apart from others ("46 people were
+    injured, six of them seriously": nothing but "seriously" around the figure) say nothing
+    against being the one other group of the key: they join it when that group is the only
+    one of its kind and no document of theirs stands in it. With two or more groups of
+    richer words to choose from, a bare statement could be of either, and stays apart."""
+
+    def is_bare(fact: Fact) -> bool:
+        return len(context_of(fact) - told) <= SPARSE_WORDS
+
+    bare = [c for c in clusters if all(is_bare(f) for f in c)]
+    rich = [c for c in clusters if not all(is_bare(f) for f in c)]
+    if len(rich) != 1 or not bare:
+        return clusters
+    home = rich[0]
+    documents = {f.span.document for f in home}
+    kept = []
+    for cluster in bare:
+        if documents.isdisjoint(f.span.document for f in cluster):
+            home.extend(cluster)
+        else:
+            kept.append(cluster)
+    return [home, *kept]
 
 
 def cluster_label(
@@ -1085,6 +1220,22 @@ WHERE_ADVERBS = frozenset(
      "annually", "altogether", "apiece", "each", "domestically", "internationally", "aboard",
      "ago", "earlier", "later"}
 )  # fmt: skip
+
+
+# Nouns that name a change of what comes before them or after "in": "a 4.5% pay rise",
+# "a 10% cut in staff". The value is the change: the thing is what changed.
+CHANGE_NOUNS = frozenset(
+    {"rise", "increase", "hike", "raise", "cut", "reduction", "drop", "fall", "decline",
+     "jump"}
+)  # fmt: skip
+
+
+def thing_changed(tokens: Sequence[Token], noun: Token) -> list[Token]:
+    """'rise in pay', 'cut of 10% in staff': the noun phrase after the change noun's 'in'."""
+    index = next((i for i, t in enumerate(tokens) if t is noun), None)
+    if index is None or index + 1 >= len(tokens) or tokens[index + 1].lower != "in":
+        return []
+    return phrase_after(tokens, index + 2)
 
 
 def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
@@ -1230,6 +1381,8 @@ def naming_verb_before(tokens: Sequence[Token], first: int) -> int | None:
     index = first - 1
     while index > 0 and index > first - 6 and tokens[index].text[:1].isupper():
         index -= 1
+    if index >= 2 and tokens[index - 1].lower in DETERMINERS and is_content(tokens[index]):
+        index -= 2  # "fined the bank $30 million"
     if index >= 0 and tokens[index].lower in NAMING_VERBS:
         return index
     return None

@@ -399,7 +399,7 @@ class QuantityRule(Rule):
         increments = [f for f in facts if f.key.endswith(INCREMENT_SUFFIX)]
         levels = [f for f in facts if not f.key.endswith(INCREMENT_SUFFIX)]
         return [
-            *align_by_value_context(levels, agree=self.cannot_contradict),
+            *align_by_value_context(levels, agree=self.cannot_contradict, join_sparse=True),
             *align_by_context(
                 increments,
                 lambda fact: fact.value.context,

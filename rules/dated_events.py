@@ -12,7 +12,7 @@ from typing import Any
 from checker.claims import align_by_value_context, context_words, is_content
 from checker.comparators import compare_intervals
 from checker.date_mentions import find_date_mentions, find_weekday_mentions
-from checker.dates import DateValue, resolve_date, sentence_tense
+from checker.dates import STAND_IN_ANCHOR, DateValue, resolve_date, sentence_tense
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
 from checker.nlp import AnalysedDocument, Sentence
 from checker.rules import Rule
@@ -34,15 +34,43 @@ def lasting_events() -> frozenset[str]:
     return frozenset(row["event"] for row in read_table("event_words.csv") if row["lasts"])
 
 
+# The year a date stated without one stands in, in a document with no date to give it one:
+# a leap year, so that 29 February is a day of it. Such a date is compared by its day and
+# month only, and never shown with this year.
+YEAR_NOT_STATED = 2000
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
 @dataclass(frozen=True)
 class EventDate:
+    """The day of an event. In a document with no date, a date may lack its year ("on 14
+    May": `yearless`, its date in YEAR_NOT_STATED) or be a weekday alone ("on Sunday":
+    `weekday`, its date None): each is compared as far as it goes."""
+
     event: str
-    date: DateValue
+    date: DateValue | None
     stated: str = field(default="", compare=False)
     context: frozenset[str] = field(default=frozenset(), compare=False)
+    yearless: bool = False
+    weekday: str = ""  # "Sunday", for a weekday named alone in an undated document
 
     def __str__(self) -> str:
+        if self.date is None:
+            return self.weekday
+        if self.yearless:
+            shown = str(self.date).replace(f" {YEAR_NOT_STATED}", "")
+            return f"{shown} (year not stated)"
         return f"{self.date} ({self.stated})" if self.stated else str(self.date)
+
+
+def in_year_not_stated(value: DateValue) -> DateValue:
+    """A date's days and months, in the year that stands for one not stated."""
+    shift = YEAR_NOT_STATED - value.start.year
+    return DateValue(
+        value.start.replace(year=YEAR_NOT_STATED),
+        value.end.replace(year=value.end.year + shift),
+        value.precision,
+    )
 
 
 class DatedEvents(Rule):
@@ -76,10 +104,14 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
 
     def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
         anchor = document.document.day
+        undated = document.document.date is None
         for sentence in document.sentences:
-            # a weekday is a day only against the document's own day
+            # a weekday is a day against the document's own day; in a document with no date
+            # at all, it is that weekday
             dates = find_date_mentions(sentence.text)
-            weekdays = find_weekday_mentions(sentence.text, dates) if anchor is not None else []
+            weekdays = (
+                find_weekday_mentions(sentence.text, dates) if anchor is not None or undated else []
+            )
             for mention, qualifies in [
                 *((date, True) for date in dates),
                 *((weekday, False) for weekday in weekdays),
@@ -126,15 +158,23 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
             tense = sentence_tense(reported) or ("past" if PAST_FORM.search(reported) else None)
             if tense is None:
                 return None
+        said = " ".join(sentence.text[start:end].split())
         value = resolve_in_tense(document, stated, anchor, tense)
-        if value is None:
-            return None
         context = words_around(tokens, first, last)
+        dated: EventDate | None
+        if value is not None:
+            dated = EventDate(event, value, said, context)
+        elif document.document.date is None:
+            dated = partial_date(event, stated, said, context)
+        else:
+            return None
+        if dated is None:
+            return None
         span = document.document.span(absolute_start, absolute_end)
         return Fact(
             self.id,
             f"date of the {event}",
-            EventDate(event, value, " ".join(sentence.text[start:end].split()), context),
+            dated,
             span.quote,
             span,
             Confidence.NORMALISED,
@@ -144,9 +184,13 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
         # one day for one kind of event is one fact whatever the words around it: grouping
         # equal days can cause no false discrepancy
-        return align_by_value_context(facts)
+        return align_by_value_context(facts, join_sparse=True)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
+        if a.value.date is None or b.value.date is None:
+            return compare_weekdays(a.value, b.value)
+        if a.value.yearless or b.value.yearless:
+            return compare_days(a, b)
         first, second = a.value.date, b.value.date
         if first == second:
             return Comparison(Verdict.AGREEMENT, "")
@@ -164,6 +208,77 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
         if verdict is Verdict.DISCREPANCY:
             return Comparison(verdict, f"{first} against {second}")
         return Comparison(verdict, f"{first} and {second} are compatible")
+
+
+def partial_date(event: str, stated: str, said: str, context: frozenset[str]) -> EventDate | None:
+    """A date a document with no date of its own states without a year ("on 14 May"), or a
+    weekday it names alone ("on Sunday")."""
+    weekday = next((name for name in WEEKDAY_NAMES if stated.endswith(name.lower())), None)
+    if weekday is not None and weekday.lower() in stated.split():
+        return EventDate(event, None, said, context, weekday=weekday)
+    value = resolve_date(stated, STAND_IN_ANCHOR, "past")
+    if value is None:
+        return None
+    return EventDate(event, in_year_not_stated(value), said, context, yearless=True)
+
+
+def day_of_year(value: EventDate) -> DateValue:
+    assert value.date is not None  # a weekday alone is compared by compare_weekdays
+    return value.date if value.yearless else in_year_not_stated(value.date)
+
+
+def compare_days(a: Fact, b: Fact) -> Comparison:
+    """Two dates of which one or both lack a year: compared by day and month."""
+    # DateValue meets comparators' Interval at run time (its methods take DateValue)
+    first: Any = day_of_year(a.value)
+    second: Any = day_of_year(b.value)
+    shown = f"{a.value} and {b.value}"
+    if first == second:
+        return Comparison(
+            Verdict.AGREEMENT if a.value.yearless and b.value.yearless else Verdict.COMPLEMENTARY,
+            f"{shown}: the same day of the year",
+        )
+    verdict = compare_intervals(
+        first, second, first_exact=first.precision == "day", second_exact=second.precision == "day"
+    )
+    if verdict is Verdict.DISCREPANCY and next_day(first, second) and lasts(a.value.event):
+        return Comparison(
+            Verdict.COMPLEMENTARY, f"{shown}: a {a.value.event} may run from one day into the next"
+        )
+    if verdict is Verdict.DISCREPANCY:
+        return Comparison(verdict, f"{a.value} against {b.value}")
+    return Comparison(verdict, f"{shown} are compatible")
+
+
+def compare_weekdays(first: EventDate, second: EventDate) -> Comparison:
+    """A weekday named alone beside another, or beside a date: a date of another weekday,
+    or another weekday, cannot be the same day (unless the event may run into the next
+    day); a date without a year has no weekday to tell."""
+    days = [
+        value.weekday
+        if value.date is None
+        else (
+            None
+            if value.yearless or value.date.precision != "day"
+            else WEEKDAY_NAMES[value.date.start.weekday()]
+        )
+        for value in (first, second)
+    ]
+    if days[0] is None or days[1] is None:
+        return Comparison(Verdict.COMPLEMENTARY, f"{first} and {second}: no weekday to compare")
+    if days[0] == days[1]:
+        both = first.date is None and second.date is None
+        return Comparison(
+            Verdict.AGREEMENT if both else Verdict.COMPLEMENTARY,
+            "" if both else f"{first} and {second}: the same weekday",
+        )
+    apart = (WEEKDAY_NAMES.index(days[0]) - WEEKDAY_NAMES.index(days[1])) % 7
+    if apart in (1, 6) and lasts(first.event):
+        return Comparison(
+            Verdict.COMPLEMENTARY,
+            f"{first} and {second}: a {first.event} may run from one day into the next",
+        )
+    return Comparison(Verdict.DISCREPANCY, f"{first} against {second}")
 
 
 # A verb in a past form, not a participle after "be" ("is expected"): "toppled", "collapsed".
