@@ -151,6 +151,7 @@ LEVEL_VERBS = frozenset(
      "expands", "cut", "cuts", "reduced", "reduces", "lowered", "lowers", "cutting",
      "reducing", "lowering", "slashed", "slashes", "slashing", "trimmed", "trims"}
 )  # fmt: skip
+BRINGING = frozenset({"brings", "brought", "bringing", "bring"})
 # Verbs that set something at a level: "the budget set defence spending at £42.6 billion",
 # "kept its dividend at 42 cents": the level is of the noun phrase right before "at".
 SETTING_VERBS = frozenset(
@@ -523,8 +524,11 @@ def read_frame(
         level_of = object_raised_to(tokens, first)
         if level_of:
             # "brings total aid to $185 million"; "cutting the risk of kidney failure by 32%"
+            # what a verb brings to a sum is a running total; what it cuts or raises a
+            # level to is the level: "cut its net profit to $68 million"
             by = tokens[first - 1].lower == "by"
-            phrase, role = level_of, role or ("by" if by else "raised to")
+            brought = any(t.lower in BRINGING for t in tokens[max(0, first - LEVEL_WINDOW) : first])
+            phrase, role = level_of, role or ("by" if by else "raised to" if brought else "to")
         elif set_at:
             phrase = set_at
         else:
@@ -998,6 +1002,7 @@ def align_by_value_context(
     agree: Callable[[Fact, Fact], bool] | None = None,
     *,
     join_sparse: bool = False,
+    same_thing: Callable[[Fact, Fact], bool | None] | None = None,
 ) -> list[Fact]:
     """align_by_context for facts whose value carries its own `context` words, grouping equal
     values whatever their words (that can cause no false discrepancy)."""
@@ -1007,6 +1012,7 @@ def align_by_value_context(
         same_value_threshold=0.0,
         agree=agree,
         join_sparse=join_sparse,
+        same_thing=same_thing,
     )
 
 
@@ -1018,6 +1024,7 @@ def align_by_context(
     same_value_threshold: float = SAME_VALUE_THRESHOLD,
     agree: Callable[[Fact, Fact], bool] | None = None,
     join_sparse: bool = False,
+    same_thing: Callable[[Fact, Fact], bool | None] | None = None,
 ) -> list[Fact]:
     """Split each key's facts into groups whose contexts overlap: statements that share a
     kind of value and a head but are said of different things ("26 counties designated for
@@ -1029,8 +1036,11 @@ def align_by_context(
     contradict ("about 8:54 p.m." and "8:55 p.m. EST"): a statement that agrees so with every
     member of a group (of up to AGREEING_GROUP) joins it as one of the same value would.
     `join_sparse`: statements too bare to be told apart join the one group there is of
-    others (see `join_sparse_groups`)."""
+    others (see `join_sparse_groups`). `same_thing`, when given, says of two statements that
+    they are of one thing whatever their other words (True: a result between the same two
+    teams), of two things (False: between other teams), or cannot tell (None)."""
     value = value_of or (lambda fact: fact.value)
+    joining = Joining(threshold, same_value_threshold, value, agree, same_thing)
     by_key: dict[str, list[Fact]] = {}
     for fact in facts:
         by_key.setdefault(fact.key, []).append(fact)
@@ -1048,13 +1058,7 @@ def align_by_context(
                 (
                     number
                     for number, members in enumerate(tried[:MAX_CLUSTERS])
-                    if any(
-                        similarity(words, member_words) >= same_value_threshold
-                        if member_value == value(fact)
-                        else overlaps(words, member_words, threshold, told)
-                        for member_words, member_value in members
-                    )
-                    or (agree is not None and agrees_with_all(fact, clusters[number], agree))
+                    if joining.joins(fact, words, members, clusters[number], told)
                 ),
                 None,
             )
@@ -1065,9 +1069,9 @@ def align_by_context(
                 clusters[home].append(fact)
                 if len(tried[home]) < MEMBERS_TRIED:
                     tried[home].setdefault((words, value(fact)), fact)
-        clusters = join_strays(clusters, context_of, threshold, told)
+        clusters = join_strays(clusters, context_of, threshold, told, joining.apart)
         if join_sparse:
-            clusters = join_sparse_groups(clusters, context_of, told)
+            clusters = join_sparse_groups(clusters, context_of, told, joining.apart)
         if len(clusters) == 1:
             aligned.extend(group)
             continue
@@ -1076,6 +1080,49 @@ def align_by_context(
             label = cluster_label(cluster, context_of, key, taken)
             aligned.extend(replace(f, key=f"{key} [{label}]") for f in cluster)
     return aligned
+
+
+@dataclass(frozen=True)
+class Joining:
+    """When a statement joins a group of statements of its key (see align_by_context)."""
+
+    threshold: float
+    same_value_threshold: float
+    value: Callable[[Fact], object]
+    agree: Callable[[Fact, Fact], bool] | None
+    same_thing: Callable[[Fact, Fact], bool | None] | None
+
+    def apart(self, fact: Fact, cluster: Sequence[Fact]) -> bool:
+        """Is the statement said of another thing than one of the group's?"""
+        return self.same_thing is not None and any(
+            self.same_thing(fact, m) is False for m in cluster[:MEMBERS_TRIED]
+        )
+
+    def joins(
+        self,
+        fact: Fact,
+        words: frozenset[str],
+        members: Mapping[tuple[frozenset[str], object], Fact],
+        cluster: Sequence[Fact],
+        told: frozenset[str],
+    ) -> bool:
+        """`members`: the wordings of the group tried; `told`: the words of the key."""
+        said = (
+            [self.same_thing(fact, m) for m in cluster[:MEMBERS_TRIED]]
+            if self.same_thing is not None
+            else []
+        )
+        if any(verdict is False for verdict in said):
+            return False  # said of another thing: "Uruguay beat Brazil 3-0"
+        if any(verdict is True for verdict in said):
+            return True
+        mine = self.value(fact)
+        return any(
+            similarity(words, member_words) >= self.same_value_threshold
+            if member_value == mine
+            else overlaps(words, member_words, self.threshold, told)
+            for member_words, member_value in members
+        ) or (self.agree is not None and agrees_with_all(fact, cluster, self.agree))
 
 
 def key_words(key: str) -> frozenset[str]:
@@ -1111,6 +1158,7 @@ def join_strays(
     context_of: Callable[[Fact], frozenset[str]],
     threshold: float,
     told: frozenset[str] = frozenset(),
+    apart: Callable[[Fact, Sequence[Fact]], bool] = lambda fact, cluster: False,
 ) -> list[list[Fact]]:
     """A statement left alone may have come before the statements it is one fact with:
     it joins the first cluster holding one whose context overlaps its own by `threshold`,
@@ -1129,6 +1177,7 @@ def join_strays(
                 number
                 for number, members in enumerate(wordings)
                 if any(overlaps(words, member, threshold, told) for member in members)
+                and not apart(stray[0], groups[number])
             ),
             None,
         )
@@ -1146,6 +1195,7 @@ def join_sparse_groups(
     clusters: list[list[Fact]],
     context_of: Callable[[Fact], frozenset[str]],
     told: frozenset[str] = frozenset(),
+    apart: Callable[[Fact, Sequence[Fact]], bool] = lambda fact, cluster: False,
 ) -> list[list[Fact]]:
     """Groups whose statements are too bare to tell apart from others ("46 people were
     injured, six of them seriously": nothing but "seriously" around the figure) say nothing
@@ -1164,7 +1214,9 @@ def join_sparse_groups(
     documents = {f.span.document for f in home}
     kept = []
     for cluster in bare:
-        if documents.isdisjoint(f.span.document for f in cluster):
+        if documents.isdisjoint(f.span.document for f in cluster) and not any(
+            apart(f, home) for f in cluster
+        ):
             home.extend(cluster)
         else:
             kept.append(cluster)
@@ -1354,6 +1406,12 @@ def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
     index -= 1
     while index >= 0 and tokens[index].lower in AUXILIARIES:
         index -= 1
+    if (
+        index >= 2
+        and tokens[index].lower in TIME_WORDS
+        and tokens[index - 1].lower in ("this", "last", "next")
+    ):
+        index -= 2  # "Kerala's pass rate this year was 78%": the period is no subject
     # "as of March 6" between the subject and its verb
     for back in range(index, max(-1, index - 6), -1):
         if back >= 1 and tokens[back - 1].lower == "as" and tokens[back].lower == "of":
@@ -1464,8 +1522,32 @@ def object_raised_to(tokens: Sequence[Token], first: int) -> list[Token]:
             start = index + 1
             while start < first and tokens[start].lower in LINKS:  # "the total U.S. aid"
                 start += 1
-            return phrase_after(tokens, start)
+            owner = next(
+                (
+                    i
+                    for i in range(start, min(first, start + 4))
+                    if tokens[i].text in POSSESSIVE_MARKS
+                ),
+                None,
+            )
+            if owner is not None:
+                start = owner + 1  # "cut Nordline's second-quarter net profit to $68 million"
+            return phrase_after(tokens, past_period_word(tokens, start))
     return []
+
+
+PERIOD_NOUNS = frozenset({"quarter", "half", "year", "month", "week"})
+
+
+def past_period_word(tokens: Sequence[Token], index: int) -> int:
+    """Past a period that qualifies what follows: 'second-quarter net profit', 'full-year'."""
+    if (
+        index + 2 < len(tokens)
+        and tokens[index + 1].text in ("-", "–")
+        and tokens[index + 2].lower in PERIOD_NOUNS
+    ):
+        return index + 3
+    return index
 
 
 def content_run_before(tokens: Sequence[Token], index: int) -> list[Token]:

@@ -29,6 +29,15 @@ def event_words() -> dict[str, str]:
 
 
 @cache
+def year_events() -> dict[str, str]:
+    return {row["word"]: row["event"] for row in read_table("year_events.csv")}
+
+
+# A year after "in": "opened in 1961". The word before is looked at by `year_event`.
+IN_YEAR = re.compile(r"\bin\s+(?P<year>1[5-9]\d\d|20\d\d)\b(?!\s*[-–/]\s*\d)")
+
+
+@cache
 def lasting_events() -> frozenset[str]:
     """Events that may run past midnight or over days: dated by one day or the next."""
     return frozenset(row["event"] for row in read_table("event_words.csv") if row["lasts"])
@@ -86,7 +95,12 @@ How: a date that names a day is tied to the event word next to it, or in its cla
 (rules/data/event_words.csv: vote and voted, launch and launched, earthquake and quake).
 A date without a year takes the year that makes the sentence's tense true against the
 document's date; a weekday ("on Wednesday", "last Tuesday") is the day of that name the
-tense points to from the document's date, and is read only in a document dated to the day.
+tense points to from the document's date. In a document with no date at all (a summary, an
+extract), a date without a year is compared by its day and month ("14 May (year not
+stated)"), and a weekday named alone as that weekday: against another weekday, or the
+weekday of a full date. The year of what happens once to a thing ("the museum, which
+opened in 1961", "built in 2015"; rules/data/year_events.csv) is a fact of its own, read
+only right after its verb and "in".
 Dates of one event in different words, from different documents, are one fact when the
 words around them agree. Summit and meeting dates are left to the more specific
 summit-dates rule.
@@ -112,6 +126,7 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
             weekdays = (
                 find_weekday_mentions(sentence.text, dates) if anchor is not None or undated else []
             )
+            yield from self._years(document, sentence)
             for mention, qualifies in [
                 *((date, True) for date in dates),
                 *((weekday, False) for weekday in weekdays),
@@ -180,6 +195,33 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
             Confidence.NORMALISED,
             FactTime.EVENT,  # "the summit" of one event is not that of another
         )
+
+    def _years(self, document: AnalysedDocument, sentence: Sentence) -> Iterable[Fact]:
+        """'The museum, which opened in 1961': the year of what happens once to a thing."""
+        if "in " not in sentence.text:
+            return
+        tokens = sentence.tokens
+        for match in IN_YEAR.finditer(sentence.text):
+            start = sentence.start + match.start("year")
+            found = sentence.token_range(start, sentence.start + match.end("year"))
+            if found is None:
+                continue
+            first, last = found
+            event = year_event(tokens, first - 1)
+            if event is None:
+                continue
+            year = int(match.group("year"))
+            value = DateValue(dt.date(year, 1, 1), dt.date(year, 12, 31), "year")
+            span = document.document.span(start, sentence.start + match.end("year"))
+            yield Fact(
+                self.id,
+                f"year of the {event}",
+                EventDate(event, value, match.group("year"), words_around(tokens, first, last)),
+                span.quote,
+                span,
+                Confidence.NORMALISED,
+                FactTime.EVENT,
+            )
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
         # one day for one kind of event is one fact whatever the words around it: grouping
@@ -304,6 +346,20 @@ def words_around(
         classes=event_words(),
         periods_apart=periods_apart,
     )
+
+
+def year_event(tokens: Sequence[Any], before: int) -> str | None:
+    """The once-only event whose word stands before "in" at tokens[before] ("opened in"),
+    past one adverb ("first opened in", "originally built in")."""
+    if before < 1 or tokens[before].lower != "in":
+        return None
+    words = year_events()
+    word = tokens[before - 1].lower
+    if word in words:
+        return words[word]
+    if before >= 2 and (word.endswith("ly") or word in ("first", "then")):
+        return words.get(tokens[before - 2].lower)
+    return None
 
 
 def lasts(event: str) -> bool:

@@ -44,6 +44,8 @@ class Result:
     sides: tuple[int, int]  # the larger first: "lost 1-3" and "won 3-1" are one result
     stated: str = field(default="", compare=False)
     context: frozenset[str] = field(default=frozenset(), compare=False)
+    # the names in its clause ("Brazil beat Argentina 2-1"): who played or voted
+    names: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __str__(self) -> str:
         return f"{self.sides[0]}-{self.sides[1]} ({self.stated})"
@@ -60,10 +62,13 @@ What it checks: the result of a vote or a match, stated as a pair of numbers
 
 How: a pair ("27-14", "by 27 votes to 14") is a result only beside a word that says so
 (rules/data/result_words.csv): a verb before it within a few words (voted, approved,
-beat, won, drew) or a noun right after it (win, victory, defeat, majority). The larger
+beat, won, drew) or a noun after it (win, victory, defeat, majority), past an adjective
+or two ("a 3-2 home win"). The larger
 number comes first, so "lost 1-3" and "won 3-1" state one result. A pair followed by "on
 aggregate" or "on penalties" is that result, not the match's. Results of one event, from
-different documents, are one fact when the words around them agree; a pair of other
+different documents, are one fact when the words around them agree; results of matches
+that each name two sides are one match when they name the same two ("Brazil beat
+Argentina 2-1", "a 2-0 win for Brazil over Argentina"), and two when not. A pair of other
 numbers ("aged 18-24", "2022-23", "pages 12-14") has no result word and is not read.
 
 Verdicts: agreement for one result; discrepancy for two results of one vote or match that
@@ -122,6 +127,7 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
                 (max(numbers), min(numbers)),
                 " ".join(match.group(0).split()),
                 words_around(tokens, first, last, periods_apart=True),
+                names_around(tokens, first, last + 1) if event == "match" else frozenset(),
             ),
             span.quote,
             span,
@@ -130,7 +136,8 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
         )
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
-        return align_by_value_context(facts)
+        # a match between two sides each statement names is one match, in whatever words
+        return align_by_value_context(facts, same_thing=same_sides)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         first, second = a.value.sides, b.value.sides
@@ -141,13 +148,53 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
         )
 
 
+ADJECTIVES_BEFORE_RESULT = 2  # "a 3-2 home win", "a 2-1 away league victory"
+SIDES_NAMED = 2  # names two results share that make them the result of one match
+
+
+def same_sides(a: Fact, b: Fact) -> bool | None:
+    """Two results of matches, each naming both sides: of one match when the sides are the
+    same, of two matches when not; None when either names fewer."""
+    first, second = a.value.names, b.value.names
+    if len(first) < SIDES_NAMED or len(second) < SIDES_NAMED:
+        return None
+    return len(first & second) >= SIDES_NAMED
+
+
+def names_around(tokens: Sequence[Token], first: int, after: int) -> frozenset[str]:
+    """The capitalised words of the pair's sentence, up to a clause's end: the sides of a
+    match ("Brazil beat Argentina 2-1", "gave Brazil a 2-0 win over Argentina")."""
+    start = first
+    while start > 0 and tokens[start - 1].text not in (";", ".", "!", "?"):
+        start -= 1
+    end = after
+    while end < len(tokens) and tokens[end].text not in (";", ".", "!", "?"):
+        end += 1
+    return frozenset(
+        t.lower
+        for t in tokens[start:end]
+        if t.text[:1].isupper() and t.text.isalpha() and t.lower not in NOT_SIDES
+    )
+
+
+# Capitalised words that name no side: the sentence's first word is often one.
+NOT_SIDES = frozenset(
+    {"the", "a", "an", "in", "on", "at", "after", "before", "with", "late", "early", "first",
+     "second", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+     "world", "cup", "league", "final", "champions"}
+)  # fmt: skip
+
+
 def result_event(tokens: Sequence[Token], first: int, after: int) -> str | None:
     """The event a pair is the result of: a result noun right after it ("a 3-1 win"), else a
     result verb before it within REACH words, none of them a number or a clause's end
     ("beat Dunmore 3-1", "approved the plan 27-19", "voted by 27 to 14")."""
     words = result_words()
-    if after < len(tokens) and (tokens[after].lower, "after") in words:
-        return words[(tokens[after].lower, "after")]
+    for index in range(after, min(len(tokens), after + 1 + ADJECTIVES_BEFORE_RESULT)):
+        if (tokens[index].lower, "after") in words:
+            return words[(tokens[index].lower, "after")]  # "a 3-2 home win"
+        if not tokens[index].text.isalpha() or not tokens[index].text.islower():
+            break
     for index in range(first - 1, max(-1, first - 1 - REACH), -1):
         token = tokens[index]
         if token.like_num or token.text in (";", ".", ":", "(", ")"):
@@ -185,7 +232,7 @@ VOTING_BODIES = {
 def other_result(tokens: Sequence[Token], after: int) -> str:
     """'4-2 on aggregate', '5-4 on penalties', 'a 2-1 defeat in the first leg': the result
     the pair is, if not the match's."""
-    for index in range(after, min(len(tokens), after + 5)):
+    for index in range(after, min(len(tokens), after + OTHER_RESULT_REACH)):
         word = tokens[index].lower
         if word in OTHER_RESULTS:
             return OTHER_RESULTS[word]
@@ -196,6 +243,7 @@ def other_result(tokens: Sequence[Token], after: int) -> str:
     return ""
 
 
+OTHER_RESULT_REACH = 9  # tokens after a pair that may say which result it is
 LEGS = frozenset({"first", "second", "third", "opening", "return"})
 
 
