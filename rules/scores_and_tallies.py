@@ -161,18 +161,23 @@ def same_sides(a: Fact, b: Fact) -> bool | None:
     return len(first & second) >= SIDES_NAMED
 
 
-def names_around(tokens: Sequence[Token], first: int, after: int) -> frozenset[str]:
-    """The capitalised words of the pair's sentence, up to a clause's end: the sides of a
-    match ("Brazil beat Argentina 2-1", "gave Brazil a 2-0 win over Argentina")."""
+def clause_around(tokens: Sequence[Token], first: int, after: int) -> Sequence[Token]:
+    """The tokens of tokens[first:after]'s sentence, up to a ';' either side."""
     start = first
     while start > 0 and tokens[start - 1].text not in (";", ".", "!", "?"):
         start -= 1
     end = after
     while end < len(tokens) and tokens[end].text not in (";", ".", "!", "?"):
         end += 1
+    return tokens[start:end]
+
+
+def names_around(tokens: Sequence[Token], first: int, after: int) -> frozenset[str]:
+    """The capitalised words of the pair's sentence, up to a clause's end: the sides of a
+    match ("Brazil beat Argentina 2-1", "gave Brazil a 2-0 win over Argentina")."""
     return frozenset(
         t.lower
-        for t in tokens[start:end]
+        for t in clause_around(tokens, first, after)
         if t.text[:1].isupper() and t.text.isalpha() and t.lower not in NOT_SIDES
     )
 
@@ -250,13 +255,7 @@ LEGS = frozenset({"first", "second", "third", "opening", "return"})
 def earlier_result(tokens: Sequence[Token], first: int, after: int) -> str:
     """'United had won 4-0 when the sides met last season', 'the previous meeting ended 1-1':
     the result of an earlier meeting, which the words of its clause put before the event."""
-    start = first
-    while start > 0 and tokens[start - 1].text not in (".", ";", "!", "?"):
-        start -= 1
-    end = after
-    while end < len(tokens) and tokens[end].text not in (".", ";", "!", "?"):
-        end += 1
-    clause = [t.lower for t in tokens[start:end]]
+    clause = [t.lower for t in clause_around(tokens, first, after)]
     for index, word in enumerate(clause):
         following = clause[index + 1] if index + 1 < len(clause) else ""
         if word in EARLIER_WORDS or (word == "last" and following in EARLIER_PERIODS):
