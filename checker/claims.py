@@ -297,6 +297,8 @@ def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> l
             continue
         if tuple(t.lower for t in sentence.tokens[last + 1 : last + 3]) in PARTITIVES:
             continue  # "350 passengers, 40 of whom were injured": a part, said of another head
+        if an_age_group(sentence.tokens, first, value.text):
+            continue  # "children under five": an age, not a count
         frame = read_frame(
             sentence,
             first,
@@ -310,6 +312,23 @@ def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> l
         claims.append(Claim(value, frame, start, end))
         spans.append((first, last + 1))
     return with_periods(sentence.tokens, told_apart(claims), spans, others)
+
+
+# Who an age bound after a noun of people says the age of: "children under five",
+# "adults over 65", "those over 80".
+AGE_GROUP_NOUNS = frozenset(
+    {"children", "people", "adults", "men", "women", "boys", "girls", "those", "residents",
+     "patients", "pupils", "students", "babies", "infants", "pensioners", "anyone"}
+)  # fmt: skip
+AGE_BOUNDS = ("under", "over", "aged", "below", "above")
+
+
+def an_age_group(tokens: Sequence[Token], first: int, text: str) -> bool:
+    return (
+        first > 0
+        and tokens[first - 1].lower in AGE_GROUP_NOUNS
+        and text.lower().startswith(AGE_BOUNDS)
+    )
 
 
 def told_apart(claims: list[Claim]) -> list[Claim]:
@@ -471,9 +490,20 @@ def read_frame(
     *,
     share: bool = False,
     of_people: bool = True,
+    named_whole: bool = True,
 ) -> Frame:
     tokens = sentence.tokens
     whole_end = whole_after(tokens, after)
+    if whole_end is None and named_whole and not share and of_named_whole(tokens, after):
+        # "fifty-two of the cases are under-fives", "nine of those infected": a part of a
+        # whole named, not counted; what befell the part tells it from the whole, else "part"
+        part = read_frame(
+            sentence, first, after, lexicon, role, previous, of_people=of_people, named_whole=False
+        )
+        befallen = set(lexicon.predicates.values())
+        if part.head and not befallen & (set(part.purposes) - {part.head}):
+            part = replace(part, purposes=tuple(sorted({*part.purposes, "part"})))
+        return part
     if whole_end is not None:
         # "12 of the 40 passengers were killed": the part is said of what the whole counts;
         # "three of its 20 boats returned": a part that nothing befell is told from the whole
@@ -613,7 +643,8 @@ def read_frame(
     scope = scoped[1] if scoped else place_opening(tokens, first) or place_where(tokens, first)
     recipient = recipient_after(tokens, phrase_end) if phrase else ""
     actor = (
-        actor_before(sentence, tokens[first].start, lexicon)
+        fined_party(tokens, naming, first)
+        or actor_before(sentence, tokens[first].start, lexicon)
         or owner_before(tokens, first)
         or gapped_owner(tokens, first)
         or subject_owner(tokens, first, lexicon)
@@ -1441,9 +1472,26 @@ def naming_verb_before(tokens: Sequence[Token], first: int) -> int | None:
         index -= 1
     if index >= 2 and tokens[index - 1].lower in DETERMINERS and is_content(tokens[index]):
         index -= 2  # "fined the bank $30 million"
+    elif (
+        index >= 1
+        and index < first - 1
+        and tokens[index].lower not in NAMING_VERBS
+        and tokens[index].text.islower()
+        and is_content(tokens[index])
+    ):
+        index -= 1  # "fined lender Banque Ardenne 87 million euros"
     if index >= 0 and tokens[index].lower in NAMING_VERBS:
         return index
     return None
+
+
+def fined_party(tokens: Sequence[Token], naming: int | None, first: int) -> str | None:
+    """'fined lender Banque Ardenne 87 million euros': whose fine it is, the name the verb
+    names before the sum (as 'Banque Ardenne was fined' says it)."""
+    if naming is None:
+        return None
+    named = [t for t in tokens[naming + 1 : first] if t.text[:1].isupper()]
+    return " ".join(t.text for t in named) or None
 
 
 def change_before(tokens: Sequence[Token], index: int) -> int:
@@ -1597,6 +1645,21 @@ def whole_after(tokens: Sequence[Token], after: int) -> int | None:
                 index += 1
             return index
     return None
+
+
+def of_named_whole(tokens: Sequence[Token], after: int) -> bool:
+    """The value is followed by 'of the', 'of those' ... and a word, not a number: "52 of the
+    cases", "nine of those infected"."""
+    index = after
+    return (
+        index + 2 < len(tokens)
+        and index > 0
+        and tokens[index - 1].like_num  # a count: not "the 75th anniversary of the treaty"
+        and tokens[index].lower == "of"
+        and tokens[index + 1].lower in ("the", "those", "these")
+        and not tokens[index + 2].like_num
+        and tokens[index + 2].text.isalpha()
+    )
 
 
 def part_before(tokens: Sequence[Token], first: int) -> bool:
