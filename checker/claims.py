@@ -297,8 +297,10 @@ def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> l
             continue
         if tuple(t.lower for t in sentence.tokens[last + 1 : last + 3]) in PARTITIVES:
             continue  # "350 passengers, 40 of whom were injured": a part, said of another head
-        if an_age_group(sentence.tokens, first, value.text):
-            continue  # "children under five": an age, not a count
+        if an_age_group(sentence.tokens, first, value.text) or a_person_of(
+            sentence.tokens, first, value.text
+        ):
+            continue  # "children under five", "a woman of 41": an age, not a count
         frame = read_frame(
             sentence,
             first,
@@ -321,6 +323,23 @@ AGE_GROUP_NOUNS = frozenset(
      "patients", "pupils", "students", "babies", "infants", "pensioners", "anyone"}
 )  # fmt: skip
 AGE_BOUNDS = ("under", "over", "aged", "below", "above")
+
+
+# Nouns of one person: "a woman of 41" says her age ("a town of 41" does not).
+ONE_PERSON_NOUNS = frozenset(
+    {"man", "woman", "boy", "girl", "mother", "father", "son", "daughter", "grandmother",
+     "grandfather", "widow", "widower", "pensioner", "veteran", "lad", "youngster"}
+)  # fmt: skip
+
+
+def a_person_of(tokens: Sequence[Token], first: int, text: str) -> bool:
+    """'a woman of 41', 'a Dane of 24': a person's age. The person is a noun of one person
+    or a capitalised word (a nationality) after 'a' or 'an'."""
+    if first < 3 or tokens[first - 1].lower != "of" or not text.isdigit() or int(text) > 120:
+        return False
+    noun, article = tokens[first - 2], tokens[first - 3]
+    person = noun.lower in ONE_PERSON_NOUNS or (noun.text[:1].isupper() and noun.text.isalpha())
+    return person and article.lower in ("a", "an")
 
 
 def an_age_group(tokens: Sequence[Token], first: int, text: str) -> bool:

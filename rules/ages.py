@@ -7,7 +7,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from checker.claims import (
+    ONE_PERSON_NOUNS,
     TIME_WORDS,
+    a_person_of,
     align_by_context,
     context_words,
     is_phrase_word,
@@ -32,7 +34,17 @@ AGED = re.compile(
 BETWEEN_COMMAS = re.compile(r"(?<=,\s)(?P<age>\d{1,3})(?=,\s+[a-z])")
 # "Pryce, who is 52, had been mayor": an age a relative clause gives a name
 WHO_IS = re.compile(r"(?<=,\s)who\s+(?:is|was)\s+(?P<age>\d{1,3})(?=[,.;]\s|[.;]$)")
-PATTERNS = ((YEAR_OLD, "old"), (AGED, "age"), (BETWEEN_COMMAS, ","), (WHO_IS, "who"))
+# "Mads Kjeldsen, a Dane of 24,", "a woman of 41": an age after "of" and a person
+OF_PERSON = re.compile(
+    r"(?<![\w-])[Aa]n?\s+[A-Za-z]+\s+of\s+(?P<age>\d{1,3})(?![\w%.,]\d)(?!\s*(?:%|per\b))"
+)
+PATTERNS = (
+    (YEAR_OLD, "old"),
+    (AGED, "age"),
+    (BETWEEN_COMMAS, ","),
+    (WHO_IS, "who"),
+    (OF_PERSON, " of "),
+)
 DETERMINERS = frozenset({"a", "an", "the", "his", "her", "their"})
 GROUPS = frozenset({"people", "children", "men", "women", "adults", "youth", "population"})
 MAX_NOUNS = 3  # words of the noun phrase a "23-year-old" stands before
@@ -56,14 +68,16 @@ class Ages(Rule):
     title = "Ages of people"
     description = """
 What it checks: how old a person is ("a 23-year-old man", "a man, aged 32", "Tomas Reyes,
-45, was sentenced", "The driver, 61,", "Pryce, who is 52,").
+45, was sentenced", "The driver, 61,", "Pryce, who is 52,", "a woman of 41").
 
 How: an age is tied to whom it describes: the noun a "23-year-old" stands before (man,
 driver, student), the noun or name before "aged", the name or the noun after "the" an age
-follows between commas, or the name a relative clause ("who is 52") gives an age; a name
-is keyed by its last word, so "Tomas Reyes" and "Reyes" are one person. Ages of one
-person in other words are one fact when the words around them agree; an age range of a
-group ("children aged 5 to 11") is not a person's age.
+follows between commas, the name a relative clause ("who is 52") gives an age, or the name
+or noun of one person an age follows after "of" ("Kjeldsen, a Dane of 24", "a woman of
+41"; that is no count of women); a name is keyed by its last word, so "Tomas Reyes" and
+"Reyes" are one person. Ages of one person in other words are one fact when the words
+around them agree; an age range of a group ("children aged 5 to 11") is not a person's
+age.
 
 Verdicts: agreement for one age; discrepancy for two ages of the same person; one_sided.
 """
@@ -102,6 +116,17 @@ Verdicts: agreement for one age; discrepancy for two ages of the same person; on
         if pattern is YEAR_OLD:
             # "Daniel Hart, a 22-year-old apprentice": the name says whom, before the noun
             whose = name_before(tokens, first) or noun_after(tokens, last + 1)
+        elif pattern is OF_PERSON:
+            # "Mads Kjeldsen, a Dane of 24": the name before; "a woman of 41": the noun
+            age_at = sentence.token_range(
+                sentence.start + match.start("age"), sentence.start + match.end("age")
+            )
+            if age_at is None or not a_person_of(tokens, age_at[0], match.group("age")):
+                return None
+            noun = tokens[age_at[0] - 2]
+            whose = name_before(tokens, first) or (
+                noun.lower if noun.lower in ONE_PERSON_NOUNS else ""
+            )
         elif pattern is BETWEEN_COMMAS:
             # "The driver, 61, steered the bus": a person named by a noun the article defines
             whose = name_before(tokens, first) or defined_noun_before(tokens, first)
