@@ -609,8 +609,13 @@ def read_frame(
         predicate = predicate_near(tokens, first, after, after + len(phrase) + 3, lexicon)
         head = predicate or ("" if head in lexicon.people else head)
     phrase_end = max([after, *(index + 1 for index in positions(tokens, phrase) if index >= after)])
-    if counted_people and head in ("", *SEAFARERS) and aboard_after(tokens, phrase_end):
-        head = lexicon.heads.get("board", "aboard")  # "23 persons aboard the ship"
+    if (
+        counted_people
+        and head in ("", *SEAFARERS, *lexicon.people)
+        and aboard_after(tokens, phrase_end)
+    ):
+        # "23 persons aboard the ship"; the whole in "one of the 23 persons aboard was hurt"
+        head = lexicon.heads.get("board", "aboard")
     # "168 passengers and crew": only a phrase read after the value is joined by "and"
     read_after = bool(after_phrase) and phrase is after_phrase
     joined = joined_noun(tokens, phrase_end) if read_after and head else ""
