@@ -87,6 +87,12 @@ VERBS = frozenset(
 # Words before a value that make it an increment, not a level: "an additional $100 million".
 # Nouns that measure the noun after "of": "the number of shelters" counts shelters.
 MEASURE_WORDS = frozenset({"number", "total", "amount", "share", "proportion", "percentage"})
+# Nouns of belonging: "four members of a maintenance crew" are four of the crew.
+MEMBER_WORDS = frozenset({"members", "member"})
+# Nouns of groups of people a participle may follow: "a crew working on the roadway".
+GROUP_NOUNS = frozenset(
+    {"crew", "crews", "staff", "personnel", "people", "workers", "residents", "team", "teams"}
+)
 PRIOR_WORDS = frozenset({"previous", "former", "prior", "earlier", "old", "original"})
 INCREMENT_WORDS = frozenset({"additional", "further", "another", "extra", "new", "more"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "our"})
@@ -1392,15 +1398,18 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
             break
         if phrase and token.lower.endswith("ed"):
             break  # "households affected", "earthquake occurred": a participle follows
+        if phrase and token.lower.endswith("ing") and phrase[-1].lower in GROUP_NOUNS:
+            break  # "a maintenance crew working on the roadway", "people living nearby"
         phrase.append(token)
         index += 1
     if (
         len(phrase) == 1
-        and phrase[0].lower in MEASURE_WORDS
+        and (phrase[0].lower in MEASURE_WORDS or phrase[0].lower in MEMBER_WORDS)
         and index + 1 < len(tokens)
         and tokens[index].lower == "of"
     ):
-        return phrase_after(tokens, index + 1) or phrase  # "the number of shelters"
+        # "the number of shelters"; "four members of a maintenance crew" count the crew
+        return phrase_after(tokens, index + 1) or phrase
     return phrase
 
 
@@ -1673,8 +1682,11 @@ def whole_after(tokens: Sequence[Token], after: int) -> int | None:
 
 def of_named_whole(tokens: Sequence[Token], after: int) -> bool:
     """The value is followed by 'of the', 'of those' ... and a word, not a number: "52 of the
-    cases", "nine of those infected"."""
+    cases", "nine of those infected"; or by 'members of': "four members of a crew"."""
     index = after
+    if index + 1 < len(tokens) and tokens[index].lower in MEMBER_WORDS:
+        index += 1  # "four members of a maintenance crew": four of the crew
+        return tokens[index].lower == "of" and after > 0 and tokens[after - 1].like_num
     return (
         index + 2 < len(tokens)
         and index > 0
