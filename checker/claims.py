@@ -576,13 +576,13 @@ def read_frame(
         or normal(phrase[-1]) in TIME_WORDS
     ):
         # "federal support tops $10.2 billion for households": what it measures comes first
-        level_of = object_raised_to(tokens, first)
+        level_of, verb = object_raised_to(tokens, first)
         if level_of:
             # "brings total aid to $185 million"; "cutting the risk of kidney failure by 32%"
             # what a verb brings to a sum is a running total; what it cuts or raises a
             # level to is the level: "cut its net profit to $68 million"
             by = tokens[first - 1].lower == "by"
-            brought = any(t.lower in BRINGING for t in tokens[max(0, first - LEVEL_WINDOW) : first])
+            brought = verb in BRINGING
             phrase, role = level_of, role or ("by" if by else "raised to" if brought else "to")
         elif set_at:
             phrase = set_at
@@ -670,7 +670,9 @@ def read_frame(
     if rate:
         purposes = sorted({*purposes, rate})  # "$770 per household" is no total
     scoped = scope_after(tokens, phrase_end, lexicon)
-    scope = scoped[1] if scoped else place_opening(tokens, first) or place_where(tokens, first)
+    scope = (
+        scoped[1] if scoped else place_opening(tokens, first) or place_where(tokens, first, lexicon)
+    )
     recipient = recipient_after(tokens, phrase_end) if phrase else ""
     actor = (
         fined_party(tokens, naming, first)
@@ -766,12 +768,11 @@ def place_name_at(
         if inner == end + 1 or (inner < len(tokens) and tokens[inner].text in POSSESSIVE_MARKS):
             return None
         named = " ".join(t.text for t in tokens[end + 1 : inner])
-        if resolve_place(named) is None and not (
-            inner < len(tokens) and tokens[inner].text in KINDS_OF_PLACE
-        ):
+        known = resolve_place(named)
+        kind_after = inner < len(tokens) and tokens[inner].text in KINDS_OF_PLACE
+        if known is None and not kind_after:
             return None
-        tail = inner + (inner < len(tokens) and tokens[inner].text in KINDS_OF_PLACE)
-        return tail - index, getattr(resolve_place(named), "name", named)
+        return inner + kind_after - index, known.name if known else named
     name = " ".join(t.text for t in tokens[start:end])
     place = resolve_place(name)
     if place is not None:
@@ -939,7 +940,7 @@ def place_opening(tokens: Sequence[Token], first: int) -> str:
     return place.name if place is not None else name
 
 
-def place_where(tokens: Sequence[Token], first: int) -> str:
+def place_where(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str:
     """'its plant in Luleå, where 800 posts will go': the place a relative 'where' clause
     the value stands in is said of."""
     for index in range(first - 1, max(0, first - 6), -1):
@@ -948,7 +949,7 @@ def place_where(tokens: Sequence[Token], first: int) -> str:
         if index < 3 or tokens[index - 1].text != ",":
             return ""
         for start in range(index - 2, max(-1, index - 7), -1):
-            found = place_after(tokens, start, Lexicon())
+            found = place_after(tokens, start, lexicon)
             if found and start + found[0] == index - 1:
                 return found[1]
         return ""
@@ -966,10 +967,6 @@ def settled(tokens: Sequence[Token], clause: Sequence[Token]) -> bool:
         t.lower in ("has", "have") for index in verbs for t in tokens[max(0, index - 3) : index]
     )
     return bool(verbs) and not perfect
-
-
-# Words that say a count still holds, as a level does: "2,666 passengers remain on board"
-STILL_WORDS = frozenset({"remain", "remains", "remaining", "still", "now", "left", "stranded"})
 
 
 def held_at_event(head: str, clause: Sequence[Token], lexicon: Lexicon) -> bool:
@@ -1345,10 +1342,10 @@ CHANGE_NOUNS = frozenset(
 
 def thing_changed(tokens: Sequence[Token], noun: Token) -> list[Token]:
     """'rise in pay', 'cut of 10% in staff': the noun phrase after the change noun's 'in'."""
-    index = next((i for i, t in enumerate(tokens) if t is noun), None)
-    if index is None or index + 1 >= len(tokens) or tokens[index + 1].lower != "in":
+    found = positions(tokens, [noun])
+    if not found or found[0] + 1 >= len(tokens) or tokens[found[0] + 1].lower != "in":
         return []
-    return phrase_after(tokens, index + 2)
+    return phrase_after(tokens, found[0] + 2)
 
 
 def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
@@ -1590,15 +1587,16 @@ def destination_after(tokens: Sequence[Token], after: int) -> list[Token]:
     return phrase
 
 
-def object_raised_to(tokens: Sequence[Token], first: int) -> list[Token]:
+def object_raised_to(tokens: Sequence[Token], first: int) -> tuple[list[Token], str]:
     """'This brings total U.S. humanitarian assistance to support the response to $185
-    million' -> humanitarian assistance: the object of a verb that brings it to the value."""
+    million' -> humanitarian assistance: the object of a verb that brings it to the value,
+    and the verb ("brings")."""
     if first < 2 or tokens[first - 1].lower not in ("to", "by"):
-        return []
+        return [], ""
     for index in range(first - 2, max(-1, first - 2 - LEVEL_WINDOW), -1):
         word = tokens[index].lower
         if word in CLAUSE_BREAKS or word in (",", "."):
-            return []
+            return [], ""
         if word in LEVEL_VERBS:
             start = index + 1
             while start < first and tokens[start].lower in LINKS:  # "the total U.S. aid"
@@ -1613,8 +1611,8 @@ def object_raised_to(tokens: Sequence[Token], first: int) -> list[Token]:
             )
             if owner is not None:
                 start = owner + 1  # "cut Nordline's second-quarter net profit to $68 million"
-            return phrase_after(tokens, past_period_word(tokens, start))
-    return []
+            return phrase_after(tokens, past_period_word(tokens, start)), word
+    return [], ""
 
 
 PERIOD_NOUNS = frozenset({"quarter", "half", "year", "month", "week"})
@@ -2027,6 +2025,11 @@ def capacity_after(tokens: Sequence[Token], index: int) -> bool:
 STATE_WORDS = {"still": "remaining", "remaining": "remaining", "remain": "remaining",
                "remained": "remaining", "remains": "remaining", "peak": "at peak",
                "peaked": "at peak", "height": "at peak"}  # fmt: skip
+# Words that say a count still holds, as a level does: "2,666 passengers remain on board"
+STILL_WORDS = frozenset(
+    {*(word for word, state in STATE_WORDS.items() if state == "remaining"), "now", "left",
+     "stranded"}
+)  # fmt: skip
 # Conjunctions after which a clause asserts on its own, whatever was hedged before them.
 CONCESSIVES = frozenset({"although", "though", "whereas", "despite"})
 

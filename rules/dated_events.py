@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import Any
 
-from checker.claims import align_by_value_context, context_words, is_content
+from checker.claims import WEEKDAY_NAMES, align_by_value_context, context_words, is_content
 from checker.comparators import compare_intervals
 from checker.date_mentions import find_date_mentions, find_weekday_mentions
 from checker.dates import STAND_IN_ANCHOR, DateValue, resolve_date, sentence_tense
@@ -47,7 +47,7 @@ def lasting_events() -> frozenset[str]:
 # a leap year, so that 29 February is a day of it. Such a date is compared by its day and
 # month only, and never shown with this year.
 YEAR_NOT_STATED = 2000
-WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAY_NAMES = tuple(day.capitalize() for day in WEEKDAY_NAMES)  # as messages show them
 
 
 @dataclass(frozen=True)
@@ -236,28 +236,15 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
         first, second = a.value.date, b.value.date
         if first == second:
             return Comparison(Verdict.AGREEMENT, "")
-        verdict = compare_intervals(
-            first,
-            second,
-            first_exact=first.precision == "day",
-            second_exact=second.precision == "day",
-        )
-        if verdict is Verdict.DISCREPANCY and next_day(first, second) and lasts(a.value.event):
-            return Comparison(
-                Verdict.COMPLEMENTARY,
-                f"{first} and {second}: a {a.value.event} may run from one day into the next",
-            )
-        if verdict is Verdict.DISCREPANCY:
-            return Comparison(verdict, f"{first} against {second}")
-        return Comparison(verdict, f"{first} and {second} are compatible")
+        return compare_spans(first, second, a.value.event, (str(first), str(second)))
 
 
 def partial_date(event: str, stated: str, said: str, context: frozenset[str]) -> EventDate | None:
     """A date a document with no date of its own states without a year ("on 14 May"), or a
     weekday it names alone ("on Sunday")."""
-    weekday = next((name for name in WEEKDAY_NAMES if stated.endswith(name.lower())), None)
-    if weekday is not None and weekday.lower() in stated.split():
-        return EventDate(event, None, said, context, weekday=weekday)
+    last = stated.split()[-1] if stated.split() else ""
+    if last in WEEKDAY_NAMES:  # "tuesday", "last tuesday"
+        return EventDate(event, None, said, context, weekday=last.capitalize())
     value = resolve_date(stated, STAND_IN_ANCHOR, "past")
     if value is None:
         return None
@@ -274,22 +261,28 @@ def compare_days(a: Fact, b: Fact) -> Comparison:
     # DateValue meets comparators' Interval at run time (its methods take DateValue)
     first: Any = day_of_year(a.value)
     second: Any = day_of_year(b.value)
-    shown = f"{a.value} and {b.value}"
     if first == second:
         return Comparison(
             Verdict.AGREEMENT if a.value.yearless and b.value.yearless else Verdict.COMPLEMENTARY,
-            f"{shown}: the same day of the year",
+            f"{a.value} and {b.value}: the same day of the year",
         )
+    return compare_spans(first, second, a.value.event, (str(a.value), str(b.value)))
+
+
+def compare_spans(first: Any, second: Any, event: str, shown: tuple[str, str]) -> Comparison:
+    """Two days or periods of one event (`shown` as the message names them): a discrepancy
+    when they cannot both hold, unless the event may run from one into the other."""
     verdict = compare_intervals(
         first, second, first_exact=first.precision == "day", second_exact=second.precision == "day"
     )
-    if verdict is Verdict.DISCREPANCY and next_day(first, second) and lasts(a.value.event):
+    if verdict is Verdict.DISCREPANCY and next_day(first, second) and lasts(event):
         return Comparison(
-            Verdict.COMPLEMENTARY, f"{shown}: a {a.value.event} may run from one day into the next"
+            Verdict.COMPLEMENTARY,
+            f"{shown[0]} and {shown[1]}: a {event} may run from one day into the next",
         )
     if verdict is Verdict.DISCREPANCY:
-        return Comparison(verdict, f"{a.value} against {b.value}")
-    return Comparison(verdict, f"{shown} are compatible")
+        return Comparison(verdict, f"{shown[0]} against {shown[1]}")
+    return Comparison(verdict, f"{shown[0]} and {shown[1]} are compatible")
 
 
 def compare_weekdays(first: EventDate, second: EventDate) -> Comparison:
@@ -302,7 +295,7 @@ def compare_weekdays(first: EventDate, second: EventDate) -> Comparison:
         else (
             None
             if value.yearless or value.date.precision != "day"
-            else WEEKDAY_NAMES[value.date.start.weekday()]
+            else DAY_NAMES[value.date.start.weekday()]
         )
         for value in (first, second)
     ]
@@ -314,7 +307,7 @@ def compare_weekdays(first: EventDate, second: EventDate) -> Comparison:
             Verdict.AGREEMENT if both else Verdict.COMPLEMENTARY,
             "" if both else f"{first} and {second}: the same weekday",
         )
-    apart = (WEEKDAY_NAMES.index(days[0]) - WEEKDAY_NAMES.index(days[1])) % 7
+    apart = (DAY_NAMES.index(days[0]) - DAY_NAMES.index(days[1])) % 7
     if apart in (1, 6) and lasts(first.event):
         return Comparison(
             Verdict.COMPLEMENTARY,
