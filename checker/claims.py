@@ -168,6 +168,9 @@ SETTING_VERBS = frozenset(
 SET_PHRASE_ENDS = VERBS | SETTING_VERBS  # words that end the noun phrase set at a level
 # Verbs right before a sum that name it: "was fined $40 million" states a fine.
 NAMING_VERBS = frozenset({"fined", "fines", "fine"})
+# Verbs that put a value on something: "valued at $25.6 billion", "valuing the combined
+# group at $26.5 billion" state a value, whatever is valued.
+VALUING_VERBS = frozenset({"valued", "valuing", "values", "value"})
 LEVEL_WINDOW = 16  # tokens between such a verb and "to" + the value
 CONTEXT_WINDOW = 10  # tokens each way read as a value's context
 ALIGNMENT_THRESHOLD = 0.2  # context overlap that makes two statements one fact
@@ -593,6 +596,9 @@ def read_frame(
         naming = None  # "fined for 12 offences": what the phrase counts
     if naming is not None:
         phrase = [tokens[naming]]  # "was fined $40 million", "fined Delmar Chemicals $14m"
+    valuing = valuing_verb_before(tokens, first)
+    if valuing is not None:
+        phrase = [tokens[valuing]]  # "valuing the combined group at $26.5 billion"
     if not phrase:
         # "€500 million has been set aside for reconstruction", "to contribute half a
         # billion euros to a reconstruction facility": what the value goes to
@@ -661,7 +667,8 @@ def read_frame(
     states = {STATE_WORDS[t.lower] for t in clause if t.lower in STATE_WORDS}
     if states:
         # "3,400 homes were still without power" is what remains; "at the height of the
-        # storm, 41,000 homes lost power" the peak: neither is the other
+        # storm, 41,000 homes lost power" the peak; "the five-year average is 6.8 million
+        # hectolitres" an average: none is the other
         purposes = sorted({*purposes, *states})
     group = group_after(tokens, after, phrase_end) if share and read_after else ""
     if group:
@@ -1130,6 +1137,7 @@ def align_by_context(
         clusters = join_strays(clusters, context_of, threshold, told, joining.apart)
         if join_sparse:
             clusters = join_sparse_groups(clusters, context_of, told, joining.apart)
+            clusters = join_lone_pair(clusters, context_of, told, joining.apart)
         if len(clusters) == 1:
             aligned.extend(group)
             continue
@@ -1279,6 +1287,30 @@ def join_sparse_groups(
         else:
             kept.append(cluster)
     return [home, *kept]
+
+
+LONE_PAIR_SHARED = 2  # words besides the key's that two lone statements of it share
+
+
+def join_lone_pair(
+    clusters: list[list[Fact]],
+    context_of: Callable[[Fact], frozenset[str]],
+    told: frozenset[str] = frozenset(),
+    apart: Callable[[Fact, Sequence[Fact]], bool] = lambda fact, cluster: False,
+) -> list[list[Fact]]:
+    """A key stated once in each of two documents, in words that differ more than the
+    threshold allows ("valuing the combined group at $26.5 billion, creating the world's
+    third-largest copper producer", "creating the world's number three copper miner, valued
+    at $25.6 billion"): with no other statement of it to be, each is the other's when
+    they share LONE_PAIR_SHARED words besides the key's."""
+    if len(clusters) != 2 or any(len(c) != 1 for c in clusters):
+        return clusters
+    (first,), (second,) = clusters
+    if first.span.document == second.span.document or apart(second, [first]):
+        return clusters
+    if len((context_of(first) & context_of(second)) - told) < LONE_PAIR_SHARED:
+        return clusters
+    return [[first, second]]
 
 
 def cluster_label(
@@ -1512,6 +1544,20 @@ def naming_verb_before(tokens: Sequence[Token], first: int) -> int | None:
         index -= 1  # "fined lender Banque Ardenne 87 million euros"
     if index >= 0 and tokens[index].lower in NAMING_VERBS:
         return index
+    return None
+
+
+def valuing_verb_before(tokens: Sequence[Token], first: int) -> int | None:
+    """Where a verb that values something stands before "at" and the value, past what it
+    values ("valued at $25.6 billion", "valuing the combined group at $26.5 billion")."""
+    if first < 2 or tokens[first - 1].lower != "at":
+        return None
+    for index in range(first - 2, max(-1, first - 3 - MAX_PHRASE), -1):
+        token = tokens[index]
+        if token.lower in VALUING_VERBS:
+            return index
+        if token.like_num or not (is_content(token) or token.lower in DETERMINERS):
+            return None
     return None
 
 
@@ -2024,7 +2070,8 @@ def capacity_after(tokens: Sequence[Token], index: int) -> bool:
 # Words that say a level is what remains, or the peak, of something that changes.
 STATE_WORDS = {"still": "remaining", "remaining": "remaining", "remain": "remaining",
                "remained": "remaining", "remains": "remaining", "peak": "at peak",
-               "peaked": "at peak", "height": "at peak"}  # fmt: skip
+               "peaked": "at peak", "height": "at peak", "average": "average",
+               "averaged": "average", "averages": "average", "median": "median"}  # fmt: skip
 # Words that say a count still holds, as a level does: "2,666 passengers remain on board"
 STILL_WORDS = frozenset(
     {*(word for word, state in STATE_WORDS.items() if state == "remaining"), "now", "left",

@@ -242,11 +242,24 @@ def _qualified(text: str) -> tuple[Place, ...]:
     )
 
 
+# Capitalised words after "in" or "at" that name a time, never a place
+CALENDAR_NAMES = frozenset(
+    {
+        "january", "february", "march", "april", "may", "june", "july", "august",
+        "september", "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    }
+)  # fmt: skip
+
+
 def place_phrase_length(words: Sequence[str]) -> int:
     """How many of `words` (those after 'in' or 'at') name a place: a capitalised name
     ('The Hague', 'Nusa Dua'), a country's capital ('the Lithuanian capital', 'the capital
     of Lithuania', "Lithuania's capital"), or 'the' before a known name ('the Netherlands');
-    0 when they name none. Only the capitalised name may be unknown."""
+    0 when they name none. Only the capitalised name may be unknown; a month or a weekday
+    ('convicted in June') is none."""
+    if words and words[0].lower() in CALENDAR_NAMES:
+        return 0
     run = _capitalised(words, 0)
     if run:
         lowered = [w.lower() for w in words[run : run + 3]]

@@ -74,10 +74,11 @@ How: an age is tied to whom it describes: the noun a "23-year-old" stands before
 driver, student), the noun or name before "aged", the name or the noun after "the" an age
 follows between commas, the name a relative clause ("who is 52") gives an age, or the name
 or noun of one person an age follows after "of" ("Kjeldsen, a Dane of 24", "a woman of
-41"; that is no count of women); a name is keyed by its last word, so "Tomas Reyes" and
-"Reyes" are one person. Ages of one person in other words are one fact when the words
-around them agree; an age range of a group ("children aged 5 to 11") is not a person's
-age.
+41"; that is no count of women), or, for "The 23-year-old" opening a sentence, the person
+the sentence before opens with ("Uganda's Ronald Musobo won ..."); a name is keyed by
+its last word, so "Tomas Reyes" and "Reyes" are one person. Ages of one person in other
+words are one fact when the words around them agree; an age range of a group ("children
+aged 5 to 11") is not a person's age.
 
 Verdicts: agreement for one age; discrepancy for two ages of the same person; one_sided.
 """
@@ -87,6 +88,7 @@ Verdicts: agreement for one age; discrepancy for two ages of the same person; on
     )
 
     def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
+        previous: Sentence | None = None
         for sentence in document.sentences:
             lowered = sentence.text.lower()
             # each pattern's word, looked for first: most sentences state no age
@@ -94,9 +96,10 @@ Verdicts: agreement for one age; discrepancy for two ages of the same person; on
                 if word not in lowered:
                     continue
                 for match in pattern.finditer(sentence.text):
-                    fact = self._fact(document, sentence, match, pattern)
+                    fact = self._fact(document, sentence, match, pattern, previous)
                     if fact is not None:
                         yield fact
+            previous = sentence
 
     def _fact(
         self,
@@ -104,6 +107,7 @@ Verdicts: agreement for one age; discrepancy for two ages of the same person; on
         sentence: Sentence,
         match: re.Match[str],
         pattern: re.Pattern[str],
+        previous: Sentence | None = None,
     ) -> Fact | None:
         years = parse_number(match.group("age"))
         if years is None or years != int(years) or not 0 < years < OLDEST:
@@ -116,6 +120,10 @@ Verdicts: agreement for one age; discrepancy for two ages of the same person; on
         if pattern is YEAR_OLD:
             # "Daniel Hart, a 22-year-old apprentice": the name says whom, before the noun
             whose = name_before(tokens, first) or noun_after(tokens, last + 1)
+            if not whose and first == 1 and tokens[0].lower == "the" and previous is not None:
+                # "Ronald Musobo won in Amsterdam. The 23-year-old pulled clear ...": the
+                # person the sentence before is about
+                whose = subject_name(previous.tokens)
         elif pattern is OF_PERSON:
             # "Mads Kjeldsen, a Dane of 24": the name before; "a woman of 41": the noun
             age_at = sentence.token_range(
@@ -193,6 +201,37 @@ def noun_after(tokens: Sequence[Token], index: int) -> str:
     if end > index:
         return tokens[end - 1].text  # "the 57-year-old teacher Paul Grant", "the 23-year-old Smith"
     return normal(nouns[-1]) if nouns else ""
+
+
+SUBJECT_REACH = 5  # tokens before the name a sentence is about ("Uganda's Ronald Musobo")
+
+
+def subject_name(tokens: Sequence[Token]) -> str:
+    """The person a sentence opens with, as its subject: a name of two or more capitalised
+    words within its first words, past a possessive or a description ("Uganda's Ronald
+    Musobo won", "Danish rider Mads Kjeldsen won"), and followed by its verb or a comma;
+    '' when a verb comes first ("Police said John Smith ...")."""
+    start = 0
+    while start <= SUBJECT_REACH and start < len(tokens):
+        end = start
+        while end < len(tokens) and is_name_word(tokens[end]):
+            end += 1
+        if end - start >= 2 and not (end < len(tokens) and tokens[end].text in ("'s", "’s")):
+            break
+        start = max(end, start + 1)
+    else:
+        return ""
+    following = tokens[end] if end < len(tokens) else None
+    if following is None or not (following.text == "," or following.text.islower()):
+        return ""
+    before = tokens[:start]
+    if any(t.text.islower() and (t.lower in SAYING or t.lower.endswith("ed")) for t in before):
+        return ""
+    name = " ".join(t.text for t in tokens[start:end])
+    return "" if resolve_place(name) is not None else name
+
+
+SAYING = frozenset({"said", "says", "told", "tells", "according"})
 
 
 def is_name_word(token: Token) -> bool:

@@ -34,7 +34,7 @@ def year_events() -> dict[str, str]:
 
 
 # A year after "in": "opened in 1961". The word before is looked at by `year_event`.
-IN_YEAR = re.compile(r"\bin\s+(?P<year>1[5-9]\d\d|20\d\d)\b(?!\s*[-–/]\s*\d)")
+IN_YEAR = re.compile(r"\b(?:in|from)\s+(?P<year>1[5-9]\d\d|20\d\d)\b(?!\s*[-–/]\s*\d)")
 
 
 @cache
@@ -99,8 +99,9 @@ tense points to from the document's date. In a document with no date at all (a s
 extract), a date without a year is compared by its day and month ("14 May (year not
 stated)"), and a weekday named alone as that weekday: against another weekday, or the
 weekday of a full date. The year of what happens once to a thing ("the museum, which
-opened in 1961", "built in 2015"; rules/data/year_events.csv) is a fact of its own, read
-only right after its verb and "in".
+opened in 1961", "built in 2015", "painted in 1650", "dates from 1630";
+rules/data/year_events.csv) is a fact of its own, read only right after its verb and "in"
+(or a word of dating and "from").
 Dates of one event in different words, from different documents, are one fact when the
 words around them agree. Summit and meeting dates are left to the more specific
 summit-dates rule.
@@ -198,7 +199,7 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
 
     def _years(self, document: AnalysedDocument, sentence: Sentence) -> Iterable[Fact]:
         """'The museum, which opened in 1961': the year of what happens once to a thing."""
-        if "in " not in sentence.text:
+        if "in " not in sentence.text and "from " not in sentence.text:
             return
         tokens = sentence.tokens
         for match in IN_YEAR.finditer(sentence.text):
@@ -343,16 +344,22 @@ def words_around(
 
 def year_event(tokens: Sequence[Any], before: int) -> str | None:
     """The once-only event whose word stands before "in" at tokens[before] ("opened in"),
-    past one adverb ("first opened in", "originally built in")."""
-    if before < 1 or tokens[before].lower != "in":
+    past one adverb ("first opened in", "originally built in"), or before "from" for a
+    word of dating ("dates from 1630", "dating from")."""
+    if before < 1 or tokens[before].lower not in ("in", "from"):
         return None
     words = year_events()
     word = tokens[before - 1].lower
+    if tokens[before].lower == "from":
+        return words.get(word) if word in DATING_WORDS else None
     if word in words:
         return words[word]
     if before >= 2 and (word.endswith("ly") or word in ("first", "then")):
         return words.get(tokens[before - 2].lower)
     return None
+
+
+DATING_WORDS = frozenset({"dates", "dating", "date", "dated"})  # "dates from 1630"
 
 
 def lasts(event: str) -> bool:

@@ -8,12 +8,18 @@ from dataclasses import dataclass, field
 from checker.claims import align_by_value_context, context_words
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
 from checker.nlp import AnalysedDocument, Token
-from checker.places import compare_places, place_phrase_length
+from checker.places import Place, compare_places, place_phrase_length, resolve_place
 from checker.rules import Rule
 
 from .dated_events import event_words
 
 PLACE_WORDS = frozenset({"in", "at", "near", "off"})
+# Nouns between "the" and "of" that say a place follows: "near the port of Bodø", "off the
+# coast of northern Sweden", "near the resort of Sölden"
+PLACE_NOUNS = frozenset(
+    {"coast", "coasts", "shore", "shores", "port", "resort", "town", "city", "village",
+     "island", "islands", "region", "province", "state", "county", "district", "outskirts"}
+)  # fmt: skip
 REACH = 4  # tokens between an event word and the preposition of its place
 
 
@@ -22,9 +28,27 @@ class EventPlace:
     place: str  # as the gazetteer names it, or as written when it does not know it
     context: frozenset[str] = field(default=frozenset(), compare=False)
     part: str = ""  # the part of it named before it: "northern" in "in northern Chile"
+    # a known place the text puts an unknown one in: "near Bodø in northern Norway"
+    within: str = ""
 
     def __str__(self) -> str:
-        return f"{self.part} {self.place}" if self.part else self.place
+        place = f"{self.part} {self.place}" if self.part else self.place
+        return f"{place} (in {self.within})" if self.within else place
+
+    def as_place(self) -> str | Place:
+        """The place as the gazetteer compares it: an unknown town the text puts in a known
+        region or country is a town there."""
+        if not self.within or resolve_place(self.place) is not None:
+            return self.place
+        container = resolve_place(self.within)
+        if container is None:
+            return self.place
+        regions = (
+            container.regions
+            if container.kind == "country"
+            else (container.name, *container.regions)
+        )
+        return Place(self.place, "city", container.country, regions)
 
 
 # Words before a place that name a part of it: "struck in northern Chile", "in southwest
@@ -59,7 +83,10 @@ earthquake struck near Gaziantep", "splashdown in the Pacific Ocean").
 How: an event word (rules/data/event_words.csv) followed within a few words by "in", "at",
 "near" or "off" and a place: a capitalised name, a capital by demonym ("the Lithuanian
 capital"), or a known place after "the"; a part named before it ("in northern Chile") is
-kept beside it, and two parts of one place are complementary. Places are compared through
+kept beside it, and two parts of one place are complementary. "the port of", "the coast
+of", "the town of" before a place are passed over; a town the gazetteer does not know that
+the text puts in a known place ("near Bodø in northern Norway") is a town there, so no
+place in another country. Places are compared through
 the gazetteer (checker/data/places.csv): a city and the country or region containing it
 are compatible.
 Meetings of NATO bodies are left to the summit-dates rule.
@@ -80,12 +107,14 @@ it, or a name the gazetteer does not know.
         words = event_words()
         for sentence in document.sentences:
             tokens = sentence.tokens
+            read_to = 0  # the end of the last place read, with what the text puts it in
             for position, token in enumerate(tokens):
-                if token.lower not in PLACE_WORDS:
+                if token.lower not in PLACE_WORDS or position < read_to:
                     continue
-                part = tokens[position + 1].lower if position + 1 < len(tokens) else ""
+                named = position + 1 + place_noun_length(tokens, position + 1)
+                part = tokens[named].lower if named < len(tokens) else ""
                 skip = 1 if part in PARTS else 0
-                after = position + 1 + skip
+                after = named + skip
                 length = place_length([t.text for t in tokens[after : after + 8]])
                 if not length:
                     continue
@@ -94,13 +123,11 @@ it, or a name the gazetteer does not know.
                         break
                     event = words.get(tokens[index].lower)
                     if event is not None:
-                        yield self._place_fact(
-                            document,
-                            tokens,
-                            index,
-                            (position + 1, after, after + length),
-                            event,
+                        fact = self._place_fact(
+                            document, tokens, index, (named, after, after + length), event
                         )
+                        read_to = container_after(tokens, after + length)[1]
+                        yield fact
                         break
 
     def _place_fact(
@@ -114,12 +141,13 @@ it, or a name the gazetteer does not know.
         first, start, end = where
         text = " ".join(t.text for t in tokens[start:end])
         part = tokens[first].lower if first < start else ""
-        span = document.document.span(tokens[first].start, tokens[end - 1].end)
+        within, end_within = container_after(tokens, end)
+        span = document.document.span(tokens[first].start, tokens[end_within - 1].end)
         context = context_words([*tokens[max(0, index - 8) : index], *tokens[end : end + 8]])
         return Fact(
             self.id,
             f"place of the {event}",
-            EventPlace(text, context, part),
+            EventPlace(text, context, part, within),
             span.quote,
             span,
             Confidence.NORMALISED,
@@ -127,7 +155,7 @@ it, or a name the gazetteer does not know.
         )
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
-        return align_by_value_context(facts)
+        return align_by_value_context(facts, join_sparse=True)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         if a.value.place == b.value.place:
@@ -136,7 +164,32 @@ it, or a name the gazetteer does not know.
             # "northern Chile" beside "Chile", or beside "southern Chile": parts of one place
             # a reader may draw apart; never a contradiction
             return Comparison(Verdict.COMPLEMENTARY, f"{a.value} and {b.value}: parts of one place")
-        return compare_places(a.value.place, b.value.place)
+        return compare_places(a.value.as_place(), b.value.as_place())
+
+
+def place_noun_length(tokens: Sequence[Token], index: int) -> int:
+    """'the port of', 'the coast of': words before a place that say one follows."""
+    if (
+        index + 2 < len(tokens)
+        and tokens[index].lower == "the"
+        and tokens[index + 1].lower in PLACE_NOUNS
+        and tokens[index + 2].lower == "of"
+    ):
+        return 3
+    return 0
+
+
+def container_after(tokens: Sequence[Token], end: int) -> tuple[str, int]:
+    """'Bodø in northern Norway', 'Ischgl in Tyrol', 'Lier, Belgium': the known place the
+    text puts the place ending at tokens[end] in, and where it ends; ('', end) if none."""
+    if end >= len(tokens) or tokens[end].lower not in ("in", ","):
+        return "", end
+    after = end + 1 + (end + 1 < len(tokens) and tokens[end + 1].lower in PARTS)
+    length = place_phrase_length([t.text for t in tokens[after : after + 8]])
+    name = " ".join(t.text for t in tokens[after : after + length])
+    if not length or resolve_place(name) is None:
+        return "", end
+    return name, after + length
 
 
 RULE = EventPlaces()

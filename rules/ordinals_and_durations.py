@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
@@ -23,6 +24,9 @@ programme", "within 18 months"), each with what it ranks or lasts.
 How: the value is read with the noun it belongs to, like the other general rules; a
 duration keeps its unit (30 days and one month are not compared as numbers) and an
 anniversary its unit of time. Ranks and anniversaries are fixed facts; durations too.
+A term a court gives is a prison sentence whatever the words ("sentenced to 11 years in
+prison", "jailed for 14 years", "a 14-year prison sentence"); one sought, risked or
+suspended is another fact.
 
 Verdicts: agreement for the same rank, anniversary or length; discrepancy when two cannot
 both hold (the 75th against the 76th anniversary of one thing; for 30 days against for 60
@@ -86,6 +90,12 @@ days of one period); complementary when one bounds the other ("within 18 months"
             # "One week after the landfall, FEMA has approved ...": when the writer writes,
             # not a length ("enters into force 60 days after ratification" is one)
             return None
+        term = sentence_term(document, claim) if claim.value.kind == "duration" else ""
+        if term:
+            # "sentenced to 11 years in prison", "jailed for 14 years", "a 14-year prison
+            # sentence": the term a court gave, whatever the other words
+            frame = replace(claim.frame, head=term, purposes=(), qualifiers=(), scope="")
+            claim = replace(claim, frame=frame)
         superlative = superlative_of(claim) if claim.value.kind == "ordinal" else None
         if superlative:
             # "the third costliest tropical cyclone" and "the third costliest in the United
@@ -114,6 +124,44 @@ def opens_with_offset(document: AnalysedDocument, claim: Claim) -> bool:
         start -= 1
     opening = start == 0 or text[start - 1] in ",;:\n." or text[max(0, start - 2) : start] == ". "
     return bool(offset) and opening
+
+
+# What says a length of time is a term a court gave: a verb of sentencing before it
+# ("sentenced him to", "jailed for"), or prison after it ("11 years in prison", "a 14-year
+# prison sentence", "a sentence of nine years"). A term sought or risked is another fact:
+# "prosecutors had asked for 20 years", "faces up to 20 years".
+SENTENCED_BEFORE = re.compile(
+    r"(?i)\b(?:sentenced|sentencing|jailed|jailing|imprisoned|imprisoning|gaoled)"
+    r"(?:\s+(?!to\b|for\b)[\w'’]+){0,3}\s+(?:to|for)\s+(?:a|an)?\s*$"
+    r"|\b(?:sentence|term)\s+of\s+$"
+)
+PRISON_AFTER = re.compile(
+    r"(?i)^[\s-]*(?:(?:in|behind)\s+(?:prison|jail|gaol|bars)\b"
+    r"|(?:suspended\s+)?(?:(?:prison|jail|gaol|custodial)\s+(?:sentences?|terms?)|sentences?)\b)"
+)
+SOUGHT = re.compile(r"(?i)\b(?:sought|seek|seeking|asked|demanded|requested|called\s+for)\b")
+RISKED = re.compile(r"(?i)\b(?:faces?|facing|faced|maximum|risks?|could|would)\b")
+SENTENCE_REACH = 60  # characters before a term in which its verb stands
+
+
+def sentence_term(document: AnalysedDocument, claim: Claim) -> str:
+    """'prison sentence' for a term a court gave, 'suspended sentence' for one it suspended,
+    'sentence sought' or 'sentence risked' for one asked or faced; '' for other lengths."""
+    text = document.document.text
+    lead = re.match(r"(?i)(?:for|to)\s+", claim.value.text)  # "for 14 years"
+    start = claim.start + (lead.end() if lead else 0)
+    before = text[max(0, start - SENTENCE_REACH) : start]
+    before = re.split(r"[.;:!?\n]", before)[-1]
+    after = text[claim.end : claim.end + 30]
+    if not (SENTENCED_BEFORE.search(before) or PRISON_AFTER.match(after)):
+        return ""
+    if "suspended" in f"{before} {after.split('.')[0]}".lower():
+        return "suspended sentence"
+    if SOUGHT.search(before):
+        return "sentence sought"
+    if RISKED.search(before):
+        return "sentence risked"
+    return "prison sentence"
 
 
 # Words that end in -est and compare nothing.

@@ -31,6 +31,12 @@ MOST = 999  # a side's score or votes: three digits (the House of Commons has 65
 # Words after a pair that make it another result of the same event: "4-2 on aggregate",
 # "won 5-4 on penalties", "led 1-0 at half-time" (the word before says "led", no result).
 OTHER_RESULTS = {"aggregate": "aggregate", "penalties": "penalties", "pens": "penalties"}
+# The scores of further sets or games after a match's first ("beat Kerrigan 7-5, 6-3",
+# "won 6-7 (5-7), 6-4, 6-2", "25-21 25-19 25-23"), with a tie-break's score in brackets.
+TIE_BREAK = r"(?:\s*\(\d{1,2}(?:\s*[-–]\s*\d{1,2})?\))?"
+NEXT_SET = re.compile(
+    rf"{TIE_BREAK}(?:,\s*|\s+)(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})(?![\w:/%-]|[.,]\d)"
+)
 
 
 @cache
@@ -43,11 +49,15 @@ def result_words() -> dict[tuple[str, str], str]:
 class Result:
     sides: tuple[int, int]  # the larger first: "lost 1-3" and "won 3-1" are one result
     stated: str = field(default="", compare=False)
+    # a match of sets: every set's score, from the side of the one who won most of them
+    sets: tuple[tuple[int, int], ...] = ()
     context: frozenset[str] = field(default=frozenset(), compare=False)
     # the names in its clause ("Brazil beat Argentina 2-1"): who played or voted
     names: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __str__(self) -> str:
+        if self.sets:
+            return f"{', '.join(f'{a}-{b}' for a, b in self.sets)} ({self.stated})"
         return f"{self.sides[0]}-{self.sides[1]} ({self.stated})"
 
 
@@ -64,7 +74,9 @@ How: a pair ("27-14", "by 27 votes to 14") is a result only beside a word that s
 (rules/data/result_words.csv): a verb before it within a few words (voted, approved,
 beat, won, drew) or a noun after it (win, victory, defeat, majority), past an adjective
 or two ("a 3-2 home win"). The larger
-number comes first, so "lost 1-3" and "won 3-1" state one result. A pair followed by "on
+number comes first, so "lost 1-3" and "won 3-1" state one result. A match of sets is read
+set by set ("beat Kerrigan 7-5, 6-3", "lost 5-7, 3-6"), from the side of the one who won
+most sets; a score given only to its first set is complementary. A pair followed by "on
 aggregate" or "on penalties" is that result, not the match's. Results of one event, from
 different documents, are one fact when the words around them agree; results of matches
 that each name two sides are one match when they name the same two ("Brazil beat
@@ -76,6 +88,7 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
 """
     examples = (
         "agreement: 'Harlow beat Dunmore 3-1' and 'a 3-1 victory over Dunmore'",
+        "discrepancy: 'beat Kerrigan 7-5, 6-3' against 'beat Kerrigan 7-5, 6-2'",
         "discrepancy: 'councillors voted by 27 to 14' against 'councillors approved it 27-19'",
     )
 
@@ -87,9 +100,13 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
                 and " to " not in sentence.text
             ):
                 continue  # most sentences state no pair
+            read_to = 0  # the end of the last result read: its further sets are its own
             for match in PAIR.finditer(sentence.text):
+                if match.start() < read_to:
+                    continue
                 fact = self._fact(document, sentence, match)
                 if fact is not None:
+                    read_to = fact.span.end - sentence.start if fact.value.sets else 0
                     yield fact
 
     def _fact(
@@ -114,6 +131,12 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
             event = "vote"  # "by 27 votes to 14"
         if event is None:
             return None
+        sets: tuple[tuple[int, int], ...] = ()
+        if event == "match" and match.group("a"):
+            sets, set_end = further_sets(sentence.text, match.end(), numbers)
+            if sets:
+                end = sentence.start + set_end
+                last = sentence.token_range(start, end)[1]  # type: ignore[index]
         other = other_result(tokens, last + 1) or earlier_result(tokens, first, last + 1)
         name = f"{other} result of the {event}" if other else f"result of the {event}"
         body = voting_body(tokens, first) if event == "vote" else ""
@@ -124,8 +147,9 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
             self.id,
             name,
             Result(
-                (max(numbers), min(numbers)),
-                " ".join(match.group(0).split()),
+                (max(numbers), min(numbers)) if not sets else sets[0],
+                " ".join(sentence.text[start - sentence.start : end - sentence.start].split()),
+                sets,
                 words_around(tokens, first, last, periods_apart=True),
                 names_around(tokens, first, last + 1) if event == "match" else frozenset(),
             ),
@@ -140,12 +164,50 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
         return align_by_value_context(facts, same_thing=same_sides)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
+        if a.value.sets or b.value.sets:
+            return compare_sets(a.value, b.value)
         first, second = a.value.sides, b.value.sides
         if first == second:
             return Comparison(Verdict.AGREEMENT, "")
         return Comparison(
             Verdict.DISCREPANCY, f"{first[0]}-{first[1]} against {second[0]}-{second[1]}"
         )
+
+
+def compare_sets(a: Result, b: Result) -> Comparison:
+    """Two matches of sets: one score set by set; the first sets of the other (a score given
+    only to a set) are no contradiction; another score in any set stated by both is."""
+    first = a.sets or (a.sides,)
+    second = b.sets or (b.sides,)
+    if first == second:
+        return Comparison(Verdict.AGREEMENT, "")
+    if (
+        min(len(first), len(second)) == 1
+        or first[: len(second)] == second
+        or second[: len(first)] == first
+    ):
+        shorter = a if len(first) < len(second) else b
+        return Comparison(Verdict.COMPLEMENTARY, f"{shorter}: only some of the sets")
+    return Comparison(Verdict.DISCREPANCY, f"{a} against {b}")
+
+
+def further_sets(
+    text: str, end: int, first: tuple[int, int]
+) -> tuple[tuple[tuple[int, int], ...], int]:
+    """The scores of the sets after a first one that ends at text[end], each set's from the
+    side of the one who won most sets ("lost 5-7, 3-6" is "7-5, 6-3"), and where they end;
+    nothing when no set follows or the last is another result ("2-1, 4-2 on aggregate")."""
+    scores = [first]
+    while (following := NEXT_SET.match(text, end)) is not None:
+        scores.append((int(following.group(1)), int(following.group(2))))
+        end = following.end()
+    if len(scores) == 1 or re.match(r"\s+on\s+(?:aggregate|penalties|pens)\b", text[end:]):
+        return (), end
+    won = sum(a > b for a, b in scores)
+    if 2 * won < len(scores):
+        scores = [(b, a) for a, b in scores]
+    tie_break = re.compile(TIE_BREAK).match(text, end)
+    return tuple(scores), tie_break.end() if tie_break else end
 
 
 ADJECTIVES_BEFORE_RESULT = 2  # "a 3-2 home win", "a 2-1 away league victory"
