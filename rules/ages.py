@@ -8,6 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from checker.claims import (
     ONE_PERSON_NOUNS,
+    REPORTING_WORDS,
     TIME_WORDS,
     a_person_of,
     align_by_context,
@@ -231,7 +232,7 @@ def subject_name(tokens: Sequence[Token]) -> str:
     return "" if resolve_place(name) is not None else name
 
 
-SAYING = frozenset({"said", "says", "told", "tells", "according"})
+SAYING = REPORTING_WORDS | {"according"}  # "Police said John Smith ...": no subject
 
 
 def is_name_word(token: Token) -> bool:

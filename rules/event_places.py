@@ -123,11 +123,11 @@ it, or a name the gazetteer does not know.
                         break
                     event = words.get(tokens[index].lower)
                     if event is not None:
-                        fact = self._place_fact(
-                            document, tokens, index, (named, after, after + length), event
+                        within = container_after(tokens, after + length)
+                        read_to = within[1]
+                        yield self._place_fact(
+                            document, tokens, index, (named, after, after + length), event, within
                         )
-                        read_to = container_after(tokens, after + length)[1]
-                        yield fact
                         break
 
     def _place_fact(
@@ -137,11 +137,12 @@ it, or a name the gazetteer does not know.
         index: int,
         where: tuple[int, int, int],  # the first token (of the part, if any), the place's, end
         event: str,
+        container: tuple[str, int],  # what the text puts the place in, and where that ends
     ) -> Fact:
         first, start, end = where
         text = " ".join(t.text for t in tokens[start:end])
         part = tokens[first].lower if first < start else ""
-        within, end_within = container_after(tokens, end)
+        within, end_within = container
         span = document.document.span(tokens[first].start, tokens[end_within - 1].end)
         context = context_words([*tokens[max(0, index - 8) : index], *tokens[end : end + 8]])
         return Fact(

@@ -142,16 +142,17 @@ PRISON_AFTER = re.compile(
 SOUGHT = re.compile(r"(?i)\b(?:sought|seek|seeking|asked|demanded|requested|called\s+for)\b")
 RISKED = re.compile(r"(?i)\b(?:faces?|facing|faced|maximum|risks?|could|would)\b")
 SENTENCE_REACH = 60  # characters before a term in which its verb stands
+LEADING_PREPOSITION = re.compile(r"(?i)(?:for|to)\s+")  # "for 14 years" as a value's text
+CLAUSE_END = re.compile(r"[.;:!?\n]")
 
 
 def sentence_term(document: AnalysedDocument, claim: Claim) -> str:
     """'prison sentence' for a term a court gave, 'suspended sentence' for one it suspended,
     'sentence sought' or 'sentence risked' for one asked or faced; '' for other lengths."""
     text = document.document.text
-    lead = re.match(r"(?i)(?:for|to)\s+", claim.value.text)  # "for 14 years"
+    lead = LEADING_PREPOSITION.match(claim.value.text)
     start = claim.start + (lead.end() if lead else 0)
-    before = text[max(0, start - SENTENCE_REACH) : start]
-    before = re.split(r"[.;:!?\n]", before)[-1]
+    before = CLAUSE_END.split(text[max(0, start - SENTENCE_REACH) : start])[-1]
     after = text[claim.end : claim.end + 30]
     if not (SENTENCED_BEFORE.search(before) or PRISON_AFTER.match(after)):
         return ""

@@ -37,6 +37,8 @@ TIE_BREAK = r"(?:\s*\(\d{1,2}(?:\s*[-–]\s*\d{1,2})?\))?"
 NEXT_SET = re.compile(
     rf"{TIE_BREAK}(?:,\s*|\s+)(\d{{1,2}})\s*[-–]\s*(\d{{1,2}})(?![\w:/%-]|[.,]\d)"
 )
+LAST_TIE_BREAK = re.compile(TIE_BREAK)
+ANOTHER_RESULT_NEXT = re.compile(rf"\s+on\s+(?:{'|'.join(OTHER_RESULTS)})\b")  # "4-2 on aggregate"
 
 
 @cache
@@ -134,9 +136,11 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
         sets: tuple[tuple[int, int], ...] = ()
         if event == "match" and match.group("a"):
             sets, set_end = further_sets(sentence.text, match.end(), numbers)
-            if sets:
-                end = sentence.start + set_end
-                last = sentence.token_range(start, end)[1]  # type: ignore[index]
+            with_sets = sentence.token_range(start, sentence.start + set_end) if sets else None
+            if with_sets is not None:
+                end, last = sentence.start + set_end, with_sets[1]
+            else:
+                sets = ()
         other = other_result(tokens, last + 1) or earlier_result(tokens, first, last + 1)
         name = f"{other} result of the {event}" if other else f"result of the {event}"
         body = voting_body(tokens, first) if event == "vote" else ""
@@ -181,11 +185,8 @@ def compare_sets(a: Result, b: Result) -> Comparison:
     second = b.sets or (b.sides,)
     if first == second:
         return Comparison(Verdict.AGREEMENT, "")
-    if (
-        min(len(first), len(second)) == 1
-        or first[: len(second)] == second
-        or second[: len(first)] == first
-    ):
+    shared = min(len(first), len(second))
+    if shared == 1 or first[:shared] == second[:shared]:
         shorter = a if len(first) < len(second) else b
         return Comparison(Verdict.COMPLEMENTARY, f"{shorter}: only some of the sets")
     return Comparison(Verdict.DISCREPANCY, f"{a} against {b}")
@@ -201,12 +202,12 @@ def further_sets(
     while (following := NEXT_SET.match(text, end)) is not None:
         scores.append((int(following.group(1)), int(following.group(2))))
         end = following.end()
-    if len(scores) == 1 or re.match(r"\s+on\s+(?:aggregate|penalties|pens)\b", text[end:]):
+    if len(scores) == 1 or ANOTHER_RESULT_NEXT.match(text, end):
         return (), end
     won = sum(a > b for a, b in scores)
     if 2 * won < len(scores):
         scores = [(b, a) for a, b in scores]
-    tie_break = re.compile(TIE_BREAK).match(text, end)
+    tie_break = LAST_TIE_BREAK.match(text, end)  # always matches: it may be empty
     return tuple(scores), tie_break.end() if tie_break else end
 
 
