@@ -23,7 +23,7 @@ from typing import Literal
 
 from checker.model import Fact
 from checker.nlp import Mention, Sentence, Token
-from checker.places import resolve_place
+from checker.places import country_word, resolve_place
 from checker.values import Value, find_values
 from checker.values.numbers import CHANGE_VERBS, PHRASAL_MOVES, SCALES
 
@@ -95,6 +95,8 @@ GROUP_NOUNS = frozenset(
 )
 PRIOR_WORDS = frozenset({"previous", "former", "prior", "earlier", "old", "original"})
 INCREMENT_WORDS = frozenset({"additional", "further", "another", "extra", "new", "more"})
+# ... or right after it: "one more car", "two further deaths" (not "40 more than last year").
+INCREMENT_AFTER = frozenset({"additional", "further", "extra", "more"})
 DETERMINERS = frozenset({"a", "an", "the", "this", "that", "its", "their", "our"})
 PREPOSITIONS = frozenset(
     {"in", "into", "to", "for", "from", "of", "across", "with", "at", "on", "within", "near",
@@ -171,10 +173,14 @@ NAMING_VERBS = frozenset({"fined", "fines", "fine"})
 # Verbs that put a value on something: "valued at $25.6 billion", "valuing the combined
 # group at $26.5 billion" state a value, whatever is valued.
 VALUING_VERBS = frozenset({"valued", "valuing", "values", "value"})
+# Verbs that say what a thing sold at: "fetched $68.4 million", "sold for $48.6 million".
+FETCHING_VERBS = frozenset({"fetched", "fetches", "fetch", "fetching"})
+SELLING_VERBS = frozenset({"sold", "sells", "sell", "selling", "auctioned", "went", "go", "goes"})
 LEVEL_WINDOW = 16  # tokens between such a verb and "to" + the value
 CONTEXT_WINDOW = 10  # tokens each way read as a value's context
 ALIGNMENT_THRESHOLD = 0.2  # context overlap that makes two statements one fact
 SAME_VALUE_THRESHOLD = 0.05  # ... when they state the same value: a word in common
+LONE_PAIR_SHARED = 2  # words besides the key's that two lone statements of it share
 MAX_CLUSTERS = 32  # groups tried per key (bounds the work)
 MEMBERS_TRIED = 8  # statements of a group a new statement is tried against
 STRAY_TRIED = 8  # ... and a statement left alone, once all are read
@@ -201,7 +207,7 @@ class Lexicon:
     phrases: Mapping[str, str] = field(default_factory=dict)  # "death toll" -> "deaths"
     # what people did or suffered makes the class of a count of people: "50,000 killed"
     predicates: Mapping[str, str] = field(default_factory=dict)  # "killed" -> "deaths"
-    people: frozenset[str] = frozenset({"people", "person", "individual", "resident"})
+    people: frozenset[str] = frozenset({"people", "person", "individual", "resident", "other"})
     # qualifiers that tell quantities of one head apart: humanitarian, security, military
     purposes: Mapping[str, str] = field(default_factory=dict)
     actor_labels: frozenset[str] = frozenset()  # pattern labels that name actors
@@ -443,10 +449,63 @@ def with_periods(
             or before_each[number]
             or clause_time(tokens, spans, after_each, number)
         )
+        if claim.frame.role == "by":
+            first, after = spans[number]
+            until = min((s for s, _ in every if s >= after), default=len(tokens))
+            since = max((e for _, e in every if e <= first), default=0)
+            span = change_span(
+                tokens[max(since, first - PERIOD_WINDOW) : first],
+                tokens[after : min(until, after + PERIOD_WINDOW)],
+            )
+            periods = tuple(sorted({*periods, span})) if span else periods
         found.append(
             replace(claim, frame=replace(claim.frame, periods=periods)) if periods else claim
         )
     return found
+
+
+# What a change is over, in the words around it: "up 4.7% on a year earlier", "the annual
+# increase", "rose 0.6% in October" (a change in a month), "in the third quarter". Changes
+# over other spans are other facts: prices "rose 0.6% in October" and "4.7% over the year".
+YEAR_SPAN = re.compile(
+    r"\b(?:year[- ]on[- ]year|annual(?:ly|ised|ized)?|y/y|yoy|(?:12|twelve)[- ]months?"
+    r"|over\s+the\s+(?:past\s+|last\s+)?year|in\s+the\s+year\s+to"
+    r"|(?:from|than|on|over|with|to)\s+a\s+year\s+(?:earlier|ago|before)"
+    r"|(?:from|than|on|over)\s+(?:the\s+)?(?:same\s+\w+\s+)?(?:last|a\s+year\s+ago)\s+year?)\b"
+)
+QUARTER_SPAN = re.compile(
+    r"\b(?:quarter[- ]on[- ]quarter|quarterly|q/q|in\s+the\s+(?:\w+\s+)?quarter"
+    r"|from\s+the\s+(?:previous|prior)\s+quarter)\b"
+)
+MONTH_SPAN = re.compile(
+    r"\b(?:month[- ]on[- ]month|monthly|m/m|in\s+the\s+month|from\s+the\s+(?:previous|prior)"
+    r"\s+month|(?:in|from|during)\s+(?:january|february|march|april|may|june|july|august"
+    r"|september|october|november|december)(?!\s+\d{4}\s+to\b))\b"
+)
+
+
+def change_span(before: Sequence[Token], after: Sequence[Token]) -> str:
+    """'over:year', 'over:quarter' or 'over:month' for a change said over that span, in the
+    clause around it; '' when its words say none."""
+    text = " ".join(t.lower for t in [*clause_tail(before), *clause_head(after)])
+    for mark, pattern in (
+        ("over:year", YEAR_SPAN),
+        ("over:quarter", QUARTER_SPAN),
+        ("over:month", MONTH_SPAN),
+    ):
+        if pattern.search(text):
+            return mark
+    return ""
+
+
+def clause_tail(tokens: Sequence[Token]) -> Sequence[Token]:
+    ends = [i for i, t in enumerate(tokens) if t.text in CLAUSE_SEPARATORS or t.text == "."]
+    return tokens[ends[-1] + 1 :] if ends else tokens
+
+
+def clause_head(tokens: Sequence[Token]) -> Sequence[Token]:
+    ends = [i for i, t in enumerate(tokens) if t.text in CLAUSE_SEPARATORS or t.text == "."]
+    return tokens[: ends[0]] if ends else tokens
 
 
 def clause_time(
@@ -597,8 +656,12 @@ def read_frame(
     if naming is not None:
         phrase = [tokens[naming]]  # "was fined $40 million", "fined Delmar Chemicals $14m"
     valuing = valuing_verb_before(tokens, first)
+    if valuing is None:
+        valuing = selling_verb_before(tokens, first)
     if valuing is not None:
-        phrase = [tokens[valuing]]  # "valuing the combined group at $26.5 billion"
+        # "valuing the combined group at $26.5 billion"; "sold for $48.6 million", "fetched
+        # $68.4 million": what a thing is valued or sold at
+        phrase = [tokens[valuing]]
     if not phrase:
         # "€500 million has been set aside for reconstruction", "to contribute half a
         # billion euros to a reconstruction facility": what the value goes to
@@ -644,6 +707,8 @@ def read_frame(
         # "the loss of 1,490 lives", "claimed 50,000 lives", "1,490 lives were lost"
         around = [*tokens[max(0, first - 4) : first], *tokens[phrase_end : phrase_end + 3]]
         head = next((lexicon.lives[t.lower] for t in around if t.lower in lexicon.lives), "")
+    if befell and SUSPECTED.get(head) == befell:
+        head = befell  # "detained 32 suspects" counts the arrested, as "arrested 23 people"
     if head in EVERYONE_ABOARD:
         # "Over 1,500 passengers and crew died": all who were aboard, so those who died
         if befell:
@@ -698,7 +763,8 @@ def read_frame(
         role,
         mood != "hedged",
         tuple(purposes),
-        first > 0 and tokens[first - 1].lower in INCREMENT_WORDS,
+        (first > 0 and tokens[first - 1].lower in INCREMENT_WORDS)
+        or increment_after(tokens, after),
         head_is_name,
         settled(tokens, clause) or held_at_event(head, clause, lexicon),
         context_words(
@@ -766,8 +832,12 @@ def place_name_at(
     end = name_end(tokens, start)
     if end == start:
         return None
+    if end < len(tokens) and tokens[end].lower == "history":
+        # "the third costliest in U.S. history" ranks in the United States
+        known = resolve_place(" ".join(t.text for t in tokens[start:end]))
+        return (end + 1 - index, known.name) if known is not None else None
     if end < len(tokens) and tokens[end].text.islower() and is_phrase_word(tokens[end]):
-        return None  # "in U.S. history": the name qualifies a noun
+        return None  # "in U.S. waters": the name qualifies a noun
     if end < len(tokens) and tokens[end].text in POSSESSIVE_MARKS:
         # "in Pakistan's Sindh province" is in Sindh; "survivors in Titanic's lifeboats":
         # the name owns what they are in
@@ -809,8 +879,12 @@ def scope_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> tuple[
 PER_UNIT = frozenset({"each", "apiece"})
 RATE_UNITS = frozenset(
     {"hour", "day", "week", "month", "year", "person", "head", "household", "family",
-     "student", "child", "worker", "resident", "employee", "share", "unit"}
+     "student", "child", "worker", "resident", "employee", "share", "unit", "kilo",
+     "kilogram", "kg", "tonne", "ton", "litre", "liter", "barrel", "ounce", "gallon", "night",
+     "ticket", "seat"}
 )  # fmt: skip
+# One unit in other words: "per kilogram" and "a kilo" are one rate.
+UNIT_NAMES = {"kilo": "kilogram", "kg": "kilogram", "liter": "litre"}
 
 
 SEAFARERS = frozenset({"mariner", "sailor", "seafarer", "soul", "occupant"})  # "souls on board"
@@ -823,7 +897,16 @@ PASSIVE_FILLERS = frozenset(
      "safely", "successfully", "eventually", "both"}
 )  # fmt: skip
 LIVES = "live"  # "lives", as `normal` reads it
+# Nouns that name people by what the verb said of them does to them: suspects arrested are
+# the people arrested, not a kind of them.
+SUSPECTED = {"suspect": "arrested"}
 EVERYONE_ABOARD = frozenset({"passenger and crew", "crew and passenger"})
+
+
+def increment_after(tokens: Sequence[Token], index: int) -> bool:
+    """'one more car', 'two further deaths': a value counted on top of another."""
+    words = [t.lower for t in tokens[index : index + 2]]
+    return bool(words) and words[0] in INCREMENT_AFTER and words[1:] != ["than"]
 
 
 def aboard_after(tokens: Sequence[Token], index: int) -> bool:
@@ -918,10 +1001,10 @@ def rate_of(tokens: Sequence[Token], first: int, after: int, phrase_end: int) ->
         word = tokens[index].lower if index < len(tokens) else ""
         following = normal(tokens[index + 1]) if index + 1 < len(tokens) else ""
         if word == "per" and following.isalpha():
-            return f"per {following}"
+            return f"per {UNIT_NAMES.get(following, following)}"
         unit = per_unit_at(tokens, index)
         if unit:
-            return f"per {unit}"
+            return f"per {UNIT_NAMES.get(unit, unit)}"
     for index in range(first - 1, max(-1, first - SUBJECT_REACH - 1), -1):
         token = tokens[index]
         if token.text in (",", ";", ":"):
@@ -992,7 +1075,9 @@ def context_words(
     sign of one event like any other word. `classes`: words that are one word in other
     forms ('killing' and 'died' both say deaths)."""
     return frozenset(
-        classes.get(t.lower) or stem(normal(t))
+        classes.get(t.lower)
+        or (country_word(t.text) if t.text[:1].isupper() else None)
+        or stem(normal(t))
         for t in tokens
         if is_content(t)
         and not t.like_num
@@ -1068,6 +1153,7 @@ def align_by_value_context(
     *,
     join_sparse: bool = False,
     same_thing: Callable[[Fact, Fact], bool | None] | None = None,
+    lone_pair_shared: int = LONE_PAIR_SHARED,
 ) -> list[Fact]:
     """align_by_context for facts whose value carries its own `context` words, grouping equal
     values whatever their words (that can cause no false discrepancy)."""
@@ -1078,6 +1164,7 @@ def align_by_value_context(
         agree=agree,
         join_sparse=join_sparse,
         same_thing=same_thing,
+        lone_pair_shared=lone_pair_shared,
     )
 
 
@@ -1090,6 +1177,7 @@ def align_by_context(
     agree: Callable[[Fact, Fact], bool] | None = None,
     join_sparse: bool = False,
     same_thing: Callable[[Fact, Fact], bool | None] | None = None,
+    lone_pair_shared: int = LONE_PAIR_SHARED,
 ) -> list[Fact]:
     """Split each key's facts into groups whose contexts overlap: statements that share a
     kind of value and a head but are said of different things ("26 counties designated for
@@ -1101,9 +1189,11 @@ def align_by_context(
     contradict ("about 8:54 p.m." and "8:55 p.m. EST"): a statement that agrees so with every
     member of a group (of up to AGREEING_GROUP) joins it as one of the same value would.
     `join_sparse`: statements too bare to be told apart join the one group there is of
-    others (see `join_sparse_groups`). `same_thing`, when given, says of two statements that
-    they are of one thing whatever their other words (True: a result between the same two
-    teams), of two things (False: between other teams), or cannot tell (None)."""
+    others (see `join_sparse_groups`), and a key's lone statements in two documents join
+    when they share `lone_pair_shared` words (see `join_lone_pair`). `same_thing`, when
+    given, says of two statements that they are of one thing whatever their other words
+    (True: a result between the same two teams), of two things (False: between other
+    teams), or cannot tell (None)."""
     value = value_of or (lambda fact: fact.value)
     joining = Joining(threshold, same_value_threshold, value, agree, same_thing)
     by_key: dict[str, list[Fact]] = {}
@@ -1137,7 +1227,7 @@ def align_by_context(
         clusters = join_strays(clusters, context_of, threshold, told, joining.apart)
         if join_sparse:
             clusters = join_sparse_groups(clusters, context_of, told, joining.apart)
-            clusters = join_lone_pair(clusters, context_of, told, joining.apart)
+            clusters = join_lone_pair(clusters, context_of, told, joining.apart, lone_pair_shared)
         if len(clusters) == 1:
             aligned.extend(group)
             continue
@@ -1289,26 +1379,27 @@ def join_sparse_groups(
     return [home, *kept]
 
 
-LONE_PAIR_SHARED = 2  # words besides the key's that two lone statements of it share
-
-
 def join_lone_pair(
     clusters: list[list[Fact]],
     context_of: Callable[[Fact], frozenset[str]],
     told: frozenset[str] = frozenset(),
     apart: Callable[[Fact, Sequence[Fact]], bool] = lambda fact, cluster: False,
+    shared: int = LONE_PAIR_SHARED,
 ) -> list[list[Fact]]:
     """A key stated once in each of two documents, in words that differ more than the
     threshold allows ("valuing the combined group at $26.5 billion, creating the world's
     third-largest copper producer", "creating the world's number three copper miner, valued
     at $25.6 billion"): with no other statement of it to be, each is the other's when
-    they share LONE_PAIR_SHARED words besides the key's."""
+    they share `shared` words besides the key's, or when both are too bare to share any
+    ("Revenue rose 5% from a year earlier", "Revenue rose 7% year on year")."""
     if len(clusters) != 2 or any(len(c) != 1 for c in clusters):
         return clusters
     (first,), (second,) = clusters
     if first.span.document == second.span.document or apart(second, [first]):
         return clusters
-    if len((context_of(first) & context_of(second)) - told) < LONE_PAIR_SHARED:
+    mine, theirs = context_of(first) - told, context_of(second) - told
+    bare = len(mine) <= SPARSE_WORDS and len(theirs) <= SPARSE_WORDS
+    if len(mine & theirs) < shared and not bare:
         return clusters
     return [[first, second]]
 
@@ -1395,6 +1486,8 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
         links += 1
     if links and index < len(tokens) and tokens[index].lower in RUNNING_TOTAL:
         return []  # "$5 million to date", "in total": no noun
+    if [t.lower for t in tokens[index : index + 2]] in (["higher", "than"], ["lower", "than"]):
+        return []  # "prices are 7.4% higher than a year ago": what changed comes before
     if (
         links
         and tokens[index - 1].lower == "for"
@@ -1425,6 +1518,8 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
             break
         if token.lower in WHERE_ADVERBS:
             break
+        if phrase and token.lower in TIME_ADVERBS and next_is_time(tokens, index + 1):
+            break  # "killed 14 people early on Sunday", "left 31 dead late last night"
         if phrase and token.lower.endswith("ed"):
             break  # "households affected", "earthquake occurred": a participle follows
         if phrase and token.lower.endswith("ing") and phrase[-1].lower in GROUP_NOUNS:
@@ -1440,6 +1535,17 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
         # "the number of shelters"; "four members of a maintenance crew" count the crew
         return phrase_after(tokens, index + 1) or phrase
     return phrase
+
+
+# Adverbs of time that end a noun phrase before a time ("early on Sunday", "late last
+# night"), where elsewhere they may qualify it ("three early voters").
+TIME_ADVERBS = frozenset({"early", "late"})
+TIME_LEADS = frozenset({"on", "in", "this", "last", "that", "yesterday", "today", "tonight"})
+
+
+def next_is_time(tokens: Sequence[Token], index: int) -> bool:
+    word = tokens[index].lower if index < len(tokens) else ""
+    return word in TIME_LEADS or word in TIME_WORDS
 
 
 PARTITIVES = frozenset({("of", "whom"), ("of", "which"), ("of", "them")})
@@ -1550,13 +1656,42 @@ def naming_verb_before(tokens: Sequence[Token], first: int) -> int | None:
 def valuing_verb_before(tokens: Sequence[Token], first: int) -> int | None:
     """Where a verb that values something stands before "at" and the value, past what it
     values ("valued at $25.6 billion", "valuing the combined group at $26.5 billion")."""
-    if first < 2 or tokens[first - 1].lower != "at":
+    return verb_before_preposition(tokens, first, "at", VALUING_VERBS, MAX_PHRASE + 1)
+
+
+def selling_verb_before(tokens: Sequence[Token], first: int) -> int | None:
+    """Where a verb of selling stands before a price: "fetched $68.4 million", "sold for
+    $48.6 million", "sold the estate to a developer for £12m", "went under the hammer for
+    $5m"."""
+    if first and tokens[first - 1].lower in FETCHING_VERBS:
+        return first - 1
+    return verb_before_preposition(
+        tokens, first, "for", SELLING_VERBS, MAX_PHRASE + 2, passed=SALE_LINKS
+    )
+
+
+SALE_LINKS = frozenset({"under", "at", "to"})  # "sold the estate to a developer for £12m"
+
+
+def verb_before_preposition(
+    tokens: Sequence[Token],
+    first: int,
+    preposition: str,
+    verbs: frozenset[str],
+    reach: int,
+    passed: frozenset[str] = frozenset(),
+) -> int | None:
+    """Where one of `verbs` stands before `preposition` and the value at tokens[first], past
+    at most `reach` words of what it acts on (content words, determiners, `passed`)."""
+    if first < 2 or tokens[first - 1].lower != preposition:
         return None
-    for index in range(first - 2, max(-1, first - 3 - MAX_PHRASE), -1):
+    for index in range(first - 2, max(-1, first - 2 - reach), -1):
         token = tokens[index]
-        if token.lower in VALUING_VERBS:
+        if token.lower in verbs:
             return index
-        if token.like_num or not (is_content(token) or token.lower in DETERMINERS):
+        if token.like_num or not (
+            is_content(token) or token.lower in DETERMINERS or token.lower in passed
+        ):
             return None
     return None
 
@@ -1924,8 +2059,9 @@ def subject_owner(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str 
             or tokens[start].lower.endswith("ing")
             or word in QUANTIFIERS
             or word in MEASURE_ADJECTIVES
+            or word in INSTITUTION_NOUNS
         ):
-            name = []  # "Airlines cancelled", "Killing seven people, ...": no name
+            name = []  # "Airlines cancelled", "Killing seven people, ...", "Police arrested"
     if not name and start + 1 < first and tokens[start + 1].lower in ("'s", "'", "’s", "’"):
         name = [tokens[start].text]  # "the nurses' union"
         end = start + 1
@@ -1940,6 +2076,11 @@ def subject_owner(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str 
         return None
     return " ".join(name)
 
+
+# Nouns of a body of people, not names, that open sentences: "Police arrested 23 people".
+INSTITUTION_NOUNS = frozenset(
+    {"police", "government", "army", "military", "navy", "coastguard", "management", "staff"}
+)
 
 DASHES = frozenset({"-", "–", "—", "--"})
 

@@ -57,6 +57,9 @@ def find_date_mentions(text: str) -> list[DateMention]:
 WEEKDAY = re.compile(
     r"(?i)\b(?:(?P<which>last|this|next|past|coming)\s+|(?<=\bon\s))"
     r"(?P<weekday>(?:mon|tues|wednes|thurs|fri|satur|sun)day)\b(?![’'],?\s*s\b|,?\s*\d)"
+    # a day that owns an event: "Friday afternoon's collapse", "Sunday's election"
+    r"|\b(?P<owner>(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)"
+    r"(?=(?:\s+(?:morning|afternoon|evening|night))?[’']s\b)"
 )
 _DAY_WORD = re.compile(r"(?i)day")
 
@@ -75,7 +78,8 @@ def find_weekday_mentions(text: str, dates: list[DateMention] | None = None) -> 
         if any(date.start <= match.start() < date.end for date in dates):
             continue
         which = (match.group("which") or "").lower()
-        stated = f"{which} {match.group('weekday').lower()}".strip()
+        weekday = match.group("weekday") or match.group("owner")
+        stated = f"{which} {weekday.lower()}".strip()
         found.append(DateMention(match.start(), match.end(), stated))
     return found
 

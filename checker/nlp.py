@@ -350,6 +350,8 @@ class _Analyser:
         sents = list(zip(first_tokens, [*first_tokens[1:], count], strict=True))
         by_sentence: dict[int, list[tuple[int, int, str, str]]] = {}
         for match in _longest_per_label(matches):
+            if match[0] and texts[match[0] - 1] in COMPASS_NAMES:
+                continue  # "East Palestine", "West Lothian": a longer name no pattern knows
             # each match belongs to the sentence it starts in, if it ends there
             number = bisect.bisect_right(first_tokens, match[0]) - 1
             if number >= 0 and match[1] <= sents[number][1]:
@@ -432,6 +434,12 @@ def _kept_index(position: dict[int, int], token: int, stop: int, default: int = 
             return position[token]
         token += 1
     return default
+
+
+# Capitalised points of the compass that open a name of their own: a pattern matched right
+# after one is part of a longer name ("South Korea" is a pattern of its own, and the longest
+# match wins before this test).
+COMPASS_NAMES = frozenset({"North", "South", "East", "West"})
 
 
 def _longest_per_label(

@@ -168,6 +168,31 @@ def country_place(code: str) -> Place | None:
     return _gazetteer().countries.get(code.upper())
 
 
+@lru_cache(maxsize=1)
+def _country_words() -> dict[str, str]:
+    """One-word names and adjectives of countries, as name_key reads them -> the country's
+    name, lowercase, without 'the' ('irish', 'ireland' and 'eire' -> 'ireland')."""
+    gazetteer = _gazetteer()
+    found = {
+        key: _LEADING_THE.sub("", entries[0].place.name).lower()
+        for key, entries in gazetteer.names.items()
+        if " " not in key and entries and entries[0].place.kind == "country"
+    }
+    for adjective, code in gazetteer.demonyms.items():
+        place = gazetteer.countries.get(code)
+        if place is not None and " " not in adjective:
+            found.setdefault(adjective, _LEADING_THE.sub("", place.name).lower())
+    return found
+
+
+@lru_cache(maxsize=4096)
+def country_word(word: str) -> str | None:
+    """The country a one-word name or adjective names, as one context word: 'Irish' and
+    'Ireland' are 'ireland', 'U.S.' and 'American' 'united states'; None for other words."""
+    key = word.lower() if word.isascii() and word.isalpha() else name_key(word)
+    return _country_words().get(key)
+
+
 def demonym_country(adjective: str) -> str | None:
     """'Lithuanian' -> 'LT'; 'Monégasque' and 'Monegasque' -> 'MC'; None when unknown."""
     return _gazetteer().demonyms.get(name_key(adjective))

@@ -17,7 +17,9 @@ households", "a death toll of 4,300", "thousands of refugees").
 
 How: each figure is read with what it counts, from the words around it: the noun it
 belongs to ("households"; "a death toll of"), what the counted people did or suffered
-("killed", "injured", "displaced"), and the words that qualify it. Words of one kind are
+("killed", "injured", "displaced"; "injuring 27 people"; suspects detained are the
+people arrested), and the words that qualify it; "two more deaths" is an increment, not
+the toll. Words of one kind are
 one fact through rules/data/quantity_frames.csv (troops, forces and soldiers; deaths,
 killed and death toll). A figure under negation, modality ("could", "plans to") or in a
 question is not compared. A figure keeps its precision: exact, bounded ("more than"),

@@ -94,7 +94,8 @@ What it checks: the day of an event a document reports or announces ("the vote o
 How: a date that names a day is tied to the event word next to it, or in its clause
 (rules/data/event_words.csv: vote and voted, launch and launched, earthquake and quake).
 A date without a year takes the year that makes the sentence's tense true against the
-document's date; a weekday ("on Wednesday", "last Tuesday") is the day of that name the
+document's date; a weekday ("on Wednesday", "last Tuesday", "Friday afternoon's
+collapse") is the day of that name the
 tense points to from the document's date. In a document with no date at all (a summary, an
 extract), a date without a year is compared by its day and month ("14 May (year not
 stated)"), and a weekday named alone as that weekday: against another weekday, or the
@@ -434,6 +435,9 @@ def event_near(
     words = event_words()
     if after < len(tokens) and tokens[after].lower in words:
         return qualified(tokens, after, words)
+    owned = possessed_event(tokens, after, words)
+    if owned is not None:
+        return owned  # "Friday afternoon's collapse", "Sunday's election"
     if first >= 2 and tokens[first - 1].lower in ("on", "of", "for"):
         named = event_of_name(tokens, first - 2, words)
         if named is not None:
@@ -443,6 +447,8 @@ def event_near(
         and after < len(tokens)
         and is_content(tokens[after])
         and not tokens[after].like_num
+        # "On 15 May ISRO sent a probe": a name after "on" and a date is the clause's subject
+        and not (first and tokens[first - 1].lower == "on" and tokens[after].text[:1].isupper())
     ):
         return None  # "the February 14 flash appeal"
     if own_verb_before(tokens, first, words):
@@ -475,8 +481,13 @@ def event_near(
             and (first == 1 or tokens[first - 2].text in ",;:(")
         )
     )
-    nearest: tuple[int, int, str] | None = None
-    for index in range(max(0, first - WINDOW), min(len(tokens), after + WINDOW)):
+    # a date that opens its sentence dates the event its sentence names, however far, an
+    # event told by a verb first ("On 15 May ISRO sent a probe on a four-month trip ...,
+    # launching from Sriharikota": the launch, not the trip)
+    opening = first == 0 or (first == 1 and tokens[0].lower == "on")
+    reach = len(tokens) if opening else after + WINDOW
+    nearest: tuple[int, int, int, str] | None = None
+    for index in range(max(0, first - WINDOW), min(len(tokens), reach)):
         if first <= index < after or tokens[index].text in (";", ".", "?", "!"):
             continue
         if index >= after and not ahead:
@@ -489,10 +500,29 @@ def event_near(
         if event is not None:
             before = index < first
             distance = first - index if before else index - after
-            rank = (0 if before else 1, distance, event)
+            noun = not (opening and tokens[index].lower.endswith(("ing", "ed")))
+            rank = (0 if before else 1, int(noun), distance, event)
             if nearest is None or rank < nearest:
                 nearest = rank
-    return nearest[2] if nearest else None
+    return nearest[3] if nearest else None
+
+
+DAY_PARTS = frozenset({"morning", "afternoon", "evening", "night"})
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
+
+
+def possessed_event(tokens: Sequence[Any], after: int, words: Mapping[str, str]) -> str | None:
+    """The event a date owns: "Friday afternoon's collapse", "Sunday's election"."""
+    index = after
+    while index < len(tokens) and index - after < 2 and tokens[index].lower in DAY_PARTS:
+        index += 1
+    if (
+        index + 1 < len(tokens)
+        and tokens[index].text in POSSESSIVES
+        and tokens[index + 1].lower in words
+    ):
+        return qualified(tokens, index + 1, words)
+    return None
 
 
 def event_of_name(tokens: Sequence[Any], index: int, words: Mapping[str, str]) -> int | None:

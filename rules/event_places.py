@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from checker.claims import align_by_value_context, context_words
+from checker.claims import align_by_value_context, context_words, is_content
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
 from checker.nlp import AnalysedDocument, Token
 from checker.places import Place, compare_places, place_phrase_length, resolve_place
@@ -84,7 +84,9 @@ How: an event word (rules/data/event_words.csv) followed within a few words by "
 "near" or "off" and a place: a capitalised name, a capital by demonym ("the Lithuanian
 capital"), or a known place after "the"; a part named before it ("in northern Chile") is
 kept beside it, and two parts of one place are complementary. "the port of", "the coast
-of", "the town of" before a place are passed over; a town the gazetteer does not know that
+of", "the town of" before a place are passed over; a capitalised point of the compass
+opens a name of its own ("Northern Ireland", "East Palestine"), and a country's history a
+rank is in ("in U.S. history") is no place of the event; a town the gazetteer does not know that
 the text puts in a known place ("near Bodø in northern Norway") is a town there, so no
 place in another country. Places are compared through
 the gazetteer (checker/data/places.csv): a city and the country or region containing it
@@ -114,11 +116,20 @@ it, or a name the gazetteer does not know.
                 named = position + 1 + place_noun_length(tokens, position + 1)
                 part = tokens[named].lower if named < len(tokens) else ""
                 skip = 1 if part in PARTS else 0
+                if skip and tokens[named].text[:1].isupper():
+                    # "in Northern Ireland", "in North Carolina": a place of its own name;
+                    # "in East Palestine": a name of its own the gazetteer does not know
+                    whole = place_length([t.text for t in tokens[named : named + 8]])
+                    if whole > 1 or part in COMPASS_POINTS:
+                        skip = 0
                 after = named + skip
                 length = place_length([t.text for t in tokens[after : after + 8]])
-                if not length:
-                    continue
-                for index in range(position - 1, max(-1, position - 1 - REACH), -1):
+                if length and not skip and part in COMPASS_POINTS and after + 1 < len(tokens):
+                    length = max(length, 1 + name_run(tokens, after + 1))
+                if not length or next_word(tokens, after + length) == "history":
+                    continue  # "the costliest storm in U.S. history": where it ranks
+                reach = REACH + venue_length(tokens, position)
+                for index in range(position - 1, max(-1, position - 1 - reach), -1):
                     if tokens[index].text in (",", ";", ".", "(", ")"):
                         break
                     event = words.get(tokens[index].lower)
@@ -156,7 +167,9 @@ it, or a name the gazetteer does not know.
         )
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
-        return align_by_value_context(facts, join_sparse=True)
+        # a place of one event stated once in each of two documents is one fact when they
+        # share a word besides the key's ("nine workers" injured in the explosion)
+        return align_by_value_context(facts, join_sparse=True, lone_pair_shared=1)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         if a.value.place == b.value.place:
@@ -168,15 +181,46 @@ it, or a name the gazetteer does not know.
         return compare_places(a.value.as_place(), b.value.as_place())
 
 
+COMPASS_POINTS = frozenset({"north", "south", "east", "west"})
+
+
+def name_run(tokens: Sequence[Token], index: int) -> int:
+    """How many capitalised words start at tokens[index]."""
+    run = 0
+    while index + run < len(tokens) and tokens[index + run].text[:1].isupper():
+        run += 1
+    return run
+
+
+def next_word(tokens: Sequence[Token], index: int) -> str:
+    return tokens[index].lower if index < len(tokens) else ""
+
+
 def place_noun_length(tokens: Sequence[Token], index: int) -> int:
-    """'the port of', 'the coast of': words before a place that say one follows."""
-    if (
-        index + 2 < len(tokens)
-        and tokens[index].lower == "the"
-        and tokens[index + 1].lower in PLACE_NOUNS
-        and tokens[index + 2].lower == "of"
-    ):
-        return 3
+    """'the port of', 'the coast of', 'the German city of', 'the Bavarian town of': words
+    before a place that say one follows."""
+    if index + 2 >= len(tokens) or tokens[index].lower != "the":
+        return 0
+    noun = index + 1
+    if tokens[noun].lower not in PLACE_NOUNS and is_content(tokens[noun]):
+        noun += 1  # one word that says which: "the German city of"
+    if noun + 1 < len(tokens) and tokens[noun].lower in PLACE_NOUNS:
+        return noun + 2 - index if tokens[noun + 1].lower == "of" else 0
+    return 0
+
+
+VENUE_WORDS = 3  # words of a venue between an event and its place: "at a chemical plant"
+
+
+def venue_length(tokens: Sequence[Token], position: int) -> int:
+    """'explosion at a chemical plant in Ludwigshafen': how many tokens the venue before the
+    place's preposition at tokens[position] takes ('at a chemical plant'), else 0."""
+    for start in range(position - 2, max(-1, position - 3 - VENUE_WORDS), -1):
+        if tokens[start].lower in ("at", "on") and tokens[start + 1].lower in ("a", "an", "the"):
+            words = tokens[start + 2 : position]
+            if words and all(t.text.islower() and is_content(t) for t in words):
+                return position - start
+            return 0
     return 0
 
 

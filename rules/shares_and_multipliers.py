@@ -17,7 +17,10 @@ share or a multiple of.
 
 How: the value is read with the noun phrase it belongs to ("of GDP", "of the budget",
 "of households"); percentage points are kept apart from percent. Shares are compared as
-fractions (a third is 33.3%); values of the same thing are one fact.
+fractions (a third is 33.3%); values of the same thing are one fact. A change keeps the
+span it is over: "rose 0.6% in October" (a month), "up 4.7% on a year earlier", "year on
+year" and "the annual increase" (a year), "in the quarter"; changes over other spans are
+complementary, never a discrepancy.
 
 Verdicts: agreement for the same value; discrepancy when two values of the same thing
 cannot both hold (2% against 3% of GDP); complementary when one contains or rounds the

@@ -234,7 +234,8 @@ def nearest_event(
             if token.text in CLAUSE_ENDS:
                 break
             vehicle = vehicle or token.lower in VEHICLES
-            if indexes is backwards and another_act(token, words):
+            compound = index and tokens[index - 1].text in HYPHENS  # "football-sized"
+            if indexes is backwards and not compound and another_act(token, words):
                 return None  # "The blaze was reported to the fire service at 1.30am"
             following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
             if following in COMPOUND_HEADS or (following and qualified(tokens, index + 1, words)):
@@ -266,9 +267,14 @@ def object_of_act(tokens: Sequence[Any], index: int, words: Any) -> bool:
     back = index - 1
     while back >= 0 and index - back <= 4 and tokens[back].lower in OBJECT_LEADS:
         back -= 1
+    if back >= 2 and tokens[back - 1].text in HYPHENS:
+        back -= 3  # "saw a football-sized meteor": the adjective is no act
+        while back >= 0 and tokens[back].lower in OBJECT_LEADS:
+            back -= 1
     return back >= 0 and another_act(tokens[back], words)
 
 
+HYPHENS = frozenset({"-", "‐"})
 OBJECT_LEADS = frozenset({"the", "a", "an", "to", "of", "at", "on", "first", "second", "huge"})
 # Nouns after an event word that make it a compound of another thing: "fire crews".
 COMPOUND_HEADS = frozenset(

@@ -113,6 +113,22 @@ def test_patterns_beyond_the_lexical_matcher_still_match() -> None:
     ]
 
 
+def test_a_name_after_a_point_of_the_compass_is_part_of_a_longer_one() -> None:
+    """'East Palestine' is a town, not Palestine; 'South Korea', a pattern of its own, is
+    matched whole."""
+    pipeline = Pipeline(
+        [
+            {"label": "COUNTRY", "pattern": "Palestine", "id": "PS"},
+            {"label": "COUNTRY", "pattern": "Korea", "id": "KR"},
+            {"label": "COUNTRY", "pattern": "South Korea", "id": "KR"},
+        ]
+    )
+    text = "Cars derailed in East Palestine. Palestine and South Korea signed. Korea agreed."
+    (analysed,) = pipeline.analyse([Document("d", "d.md", text, range(len(text)))])
+    mentions = [m.text for s in analysed.sentences for m in s.mentions]
+    assert mentions == ["Palestine", "South Korea", "Korea"]
+
+
 def test_an_invalid_pattern_is_refused() -> None:
     from spacy.errors import MatchPatternError
 

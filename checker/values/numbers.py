@@ -346,6 +346,10 @@ def quantity_pattern(
     unit_part = f"(?P<unit>{unit})" if unit else ""
     if unit and not unit_required:
         unit_part += "?"
+    if unit and first_unit:
+        # a single number with its unit takes no second one: "rose 7% year on year"
+        guard = "(?(unit1)(?(n2)|(?!)))"
+        unit_part = f"(?:{guard}(?P<unit>{unit}))" + ("" if unit_required else "?")
     return (
         rf"{START}(?:(?P<between>between)\s+|(?P<from>from)\s+)?"
         rf"{first_before}(?P<n1>{number}){first_unit_part}"
@@ -610,6 +614,7 @@ CHANGE_WITH_PREPOSITION = CHANGE_VERBS | frozenset(
 _DETERMINERS = frozenset({"its", "their", "the", "his", "her", "our", "a", "an", "this"})
 _CHANGE_AFTER = re.compile(
     r"(?i)[\s-]+(?:rise|increase|drop|fall|cut|growth|decline|jump|gain|reduction|hike)\b"
+    r"|\s+(?:higher|lower)\s+than\b"  # "7.4% higher than a year ago"
 )
 _CHANGE_WINDOW = 60
 
