@@ -57,9 +57,7 @@ MODALS = frozenset(
     {"could", "might", "may", "would", "should",
      "proposes", "propose", "proposed", "hopes", "hope",
      "considering", "consider", "considers", "if", "unless", "whether", "possible",
-     "possibly", "expects", "expected", "seeks", "seek", "wants", "want", "asked",
-     "projected", "forecast", "forecasts", "predict", "predicts",
-     "predicted", "eventually",
+     "possibly", "seeks", "seek", "wants", "want", "asked", "eventually",
      "requested", "requests", "calls", "urged", "urges"}
 )  # fmt: skip
 # Words that state an intention: what is planned is a fact of its own, compared with other
@@ -68,6 +66,13 @@ MODALS = frozenset(
 INTENTIONS = frozenset(
     {"plans", "plan", "planned", "planning", "intends", "intend", "intended", "aims", "aim"}
 )
+# Words that forecast: what is expected is a fact of its own, compared with other forecasts
+# ("is now expected to cost €3.8 billion", "projected to cost €4.8 billion"), never with
+# what came to pass; "than expected" forecasts nothing ("a better than expected 5%").
+FORECASTS = frozenset(
+    {"expects", "expected", "expect", "projected", "projects", "forecast", "forecasts",
+     "predict", "predicts", "predicted"}
+)  # fmt: skip
 # Verbs of capacity: "could accommodate 1,178 people" says what something holds, not a maybe.
 CAPACITY_VERBS = frozenset({"accommodate", "hold", "seat", "house", "carry", "take"})
 # Verbs that end a noun phrase ("a 7.8 earthquake struck"); past participles end one too.
@@ -170,6 +175,8 @@ SETTING_VERBS = frozenset(
 SET_PHRASE_ENDS = VERBS | SETTING_VERBS  # words that end the noun phrase set at a level
 # Verbs right before a sum that name it: "was fined $40 million" states a fine.
 NAMING_VERBS = frozenset({"fined", "fines", "fine"})
+# Verbs that say what something costs: "expected to cost €3.8 billion" states a cost.
+COST_VERBS = frozenset({"cost", "costs", "costing"})
 # Verbs that put a value on something: "valued at $25.6 billion", "valuing the combined
 # group at $26.5 billion" state a value, whatever is valued.
 VALUING_VERBS = frozenset({"valued", "valuing", "values", "value"})
@@ -186,7 +193,7 @@ MEMBERS_TRIED = 8  # statements of a group a new statement is tried against
 STRAY_TRIED = 8  # ... and a statement left alone, once all are read
 LABEL_WORDS = 2
 CLAUSE_BREAKS = frozenset({";", ":"})
-Mood = Literal["asserted", "planned", "hedged"]
+Mood = Literal["asserted", "planned", "forecast", "hedged"]
 EMPTY: Mapping[str, str] = {}
 GROUP_PREPOSITIONS = frozenset({"on", "with", "without"})
 PEOPLE_WORDS = frozenset(
@@ -239,6 +246,7 @@ class Frame:
     periods: tuple[str, ...] = ()
     recipient: str = ""  # whom it goes to: "$500 million in aid to Ukraine" -> "ukraine"
     planned: bool = False  # an intention ("plans to send 3,000 troops"), asserted as such
+    forecast: bool = False  # an expectation ("is expected to cost €3.8 billion"), as such
 
     @property
     def about(self) -> str:
@@ -275,8 +283,15 @@ def normal(token: Token) -> str:
 
 
 def is_content(token: Token) -> bool:
+    """A word that tells what a sentence is about: not a stop word, not a number; a name
+    of letters and digits ("S19", "A320", "F-35") is one."""
     word = token.lower.strip("'’.")
-    return bool(word) and word.replace("-", "").isalpha() and word not in STOP_WORDS
+    letters = word.replace("-", "")
+    return (
+        bool(word)
+        and (letters.isalpha() or (word[0].isalpha() and letters.isalnum()))
+        and word not in STOP_WORDS
+    )
 
 
 @lru_cache(maxsize=4096)
@@ -325,6 +340,7 @@ def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> l
             claims[-1].frame if claims else None,
             share=value.kind in SHARE_KINDS,
             of_people=value.kind not in NOT_OF_PEOPLE,
+            new_adds=value.kind != "measure",
         )
         claims.append(Claim(value, frame, start, end))
         spans.append((first, last + 1))
@@ -578,7 +594,10 @@ def read_frame(
     share: bool = False,
     of_people: bool = True,
     named_whole: bool = True,
+    new_adds: bool = True,
 ) -> Frame:
+    """What the value at tokens[first:after] is about. `new_adds`: "new" before it makes it an
+    increment ("12 new cases"), not for a measure ("a new 47-kilometre section")."""
     tokens = sentence.tokens
     whole_end = whole_after(tokens, after)
     if whole_end is None and named_whole and not share and of_named_whole(tokens, after):
@@ -662,6 +681,10 @@ def read_frame(
         # "valuing the combined group at $26.5 billion"; "sold for $48.6 million", "fetched
         # $68.4 million": what a thing is valued or sold at
         phrase = [tokens[valuing]]
+    if not phrase and first and tokens[first - 1].lower in COST_VERBS:
+        # "is now expected to cost €3.8 billion", "it will cost $2 million": what the
+        # value is, when nothing before names what costs it
+        phrase = [tokens[first - 1]]
     if not phrase:
         # "€500 million has been set aside for reconstruction", "to contribute half a
         # billion euros to a reconstruction facility": what the value goes to
@@ -763,7 +786,11 @@ def read_frame(
         role,
         mood != "hedged",
         tuple(purposes),
-        (first > 0 and tokens[first - 1].lower in INCREMENT_WORDS)
+        (
+            first > 0
+            and tokens[first - 1].lower in INCREMENT_WORDS
+            and (new_adds or tokens[first - 1].lower != "new")
+        )
         or increment_after(tokens, after),
         head_is_name,
         settled(tokens, clause) or held_at_event(head, clause, lexicon),
@@ -775,6 +802,7 @@ def read_frame(
         scope,
         recipient=recipient,
         planned=mood == "planned",
+        forecast=mood == "forecast",
     )
 
 
@@ -1297,7 +1325,7 @@ def overlaps(
         return False
     if (first & second) - told:
         return True
-    return len(first - told) <= SPARSE_WORDS and len(second - told) <= SPARSE_WORDS
+    return is_sparse(first - told) and is_sparse(second - told)
 
 
 AGREEING_GROUP = 16  # the largest group a statement is tried against, member by member
@@ -1347,6 +1375,13 @@ def join_strays(
 SPARSE_WORDS = 1  # a context of this many words or fewer tells a statement from none
 
 
+def is_sparse(words: frozenset[str]) -> bool:
+    """Too few words to tell a statement from others (SPARSE_WORDS). A name of letters and
+    digits ("a12", "s19") tells only when another statement shares it: "the blockade of
+    the A12" may be "the motorway" another source names no further."""
+    return sum(1 for word in words if not any(c.isdigit() for c in word)) <= SPARSE_WORDS
+
+
 def join_sparse_groups(
     clusters: list[list[Fact]],
     context_of: Callable[[Fact], frozenset[str]],
@@ -1360,7 +1395,7 @@ def join_sparse_groups(
     richer words to choose from, a bare statement could be of either, and stays apart."""
 
     def is_bare(fact: Fact) -> bool:
-        return len(context_of(fact) - told) <= SPARSE_WORDS
+        return is_sparse(context_of(fact) - told)
 
     bare = [c for c in clusters if all(is_bare(f) for f in c)]
     rich = [c for c in clusters if not all(is_bare(f) for f in c)]
@@ -1398,7 +1433,7 @@ def join_lone_pair(
     if first.span.document == second.span.document or apart(second, [first]):
         return clusters
     mine, theirs = context_of(first) - told, context_of(second) - told
-    bare = len(mine) <= SPARSE_WORDS and len(theirs) <= SPARSE_WORDS
+    bare = is_sparse(mine) and is_sparse(theirs)
     if len(mine & theirs) < shared and not bare:
         return clusters
     return [[first, second]]
@@ -2182,7 +2217,8 @@ def governed(tokens: Sequence[Token], first: int, ends: Mapping[int, Mention]) -
 
 def modality(tokens: Sequence[Token], first: int) -> Mood:
     """How the clause that leads to the value states it: "asserted"; "planned" (an
-    intention: "intends to authorize $50 million"); "hedged" when negated, hedged or asked."""
+    intention: "intends to authorize $50 million"); "forecast" (an expectation: "is
+    expected to cost €3.8 billion"); "hedged" when negated, hedged or asked."""
     if tokens and tokens[-1].text == "?":
         return "hedged"
     start = first
@@ -2199,6 +2235,12 @@ def modality(tokens: Sequence[Token], first: int) -> Mood:
         for index, t in enumerate(before)
     ):
         return "hedged"
+    forecast = any(
+        t.lower in FORECASTS and not (index and before[index - 1].lower == "than")
+        for index, t in enumerate(before)
+    )
+    if forecast:
+        return "forecast"
     return "planned" if words & INTENTIONS else "asserted"
 
 

@@ -41,11 +41,13 @@ _SECOND_OF_TWO = re.compile(r"(?i)\b(?:between\b[^.;]*\band|from\b[^.;]*\b(?:to|
 
 
 def _clock(tag: str) -> str:
-    """A clock reading, its parts named with `tag`: "1:28", "8.55pm", "4 A.M.", "9 o'clock"."""
+    """A clock reading, its parts named with `tag`: "1:28", "8.55pm", "4 A.M.", "9 o'clock",
+    "8:40 in the morning"."""
     return (
         rf"(?P<h{tag}>[01]?\d|2[0-3])"
         rf"(?:(?P<sep{tag}>[:.])(?P<m{tag}>[0-5]\d)(?::(?P<s{tag}>[0-5]\d))?)?"
         rf"(?:\s*(?:(?P<mer{tag}>[ap])\.?\s?m\b\.?|(?P<oc{tag}>o'clock)))?"
+        rf"(?:\s+(?P<dp{tag}>in\s+the\s+(?:morning|afternoon|evening)|at\s+night)\b)?"
     )
 
 
@@ -215,6 +217,8 @@ def _read(
             return None
         if clock.twelve_hour and zone is None and not _TIME_CUE.search(before):
             return None  # "3:16" after no "at": a score, a verse, a ratio
+        if _bare_hour_of_day_part(match) and not _TIME_CUE.search(before):
+            return None  # "rose 3 in the morning": a figure, not "at 3 in the morning"
     low, high = _window(clock, qualifier)
     value = TimeOfDay(low, high, stated, zone, offsets, clock.twelve_hour)
     conversion = None
@@ -243,6 +247,9 @@ def _reading(match: re.Match[str], tag: str) -> Clock | None:
     minute_text, second_text = match.group(f"m{tag}"), match.group(f"s{tag}")
     meridiem = (match.group(f"mer{tag}") or "").lower()
     separator = match.group(f"sep{tag}")
+    day_part = match.group(f"dp{tag}")
+    if day_part and not meridiem and 1 <= hour <= 12:
+        meridiem = _day_part_meridiem(day_part.split()[-1], hour)
     if meridiem:
         if not 1 <= hour <= 12:
             return None
@@ -258,6 +265,21 @@ def _reading(match: re.Match[str], tag: str) -> Clock | None:
         minutes += int(second_text) / 60
     twelve_hour = not meridiem and 1 <= hour <= 12 and not hour_text.startswith("0")
     return Clock(minutes, precision, twelve_hour)
+
+
+def _bare_hour_of_day_part(match: re.Match[str]) -> bool:
+    """ "9 at night", "3 in the morning": an hour made a time by its part of the day alone."""
+    return bool(match.group("dp1")) and not any(match.group(name) for name in ("m1", "mer1", "oc1"))
+
+
+def _day_part_meridiem(part: str, hour: int) -> str:
+    """ "a" or "p" for a 12-hour reading in a part of the day: "8:40 in the morning" is a.m.,
+    "9 at night" p.m. and "2 at night" a.m."""
+    if part == "morning":
+        return "a"
+    if part == "night":
+        return "a" if hour == 12 or hour < 5 else "p"
+    return "p"
 
 
 def _meridiem_across(

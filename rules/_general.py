@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from functools import cache
@@ -32,7 +33,8 @@ from checker.claims import (
 )
 from checker.comparators import compare_intervals
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
-from checker.nlp import AnalysedDocument
+from checker.nlp import AnalysedDocument, Sentence
+from checker.places import resolve_places
 from checker.rules import Rule
 
 from ._actors import LABEL as ACTOR
@@ -98,6 +100,13 @@ class Quantity:
     recipient: str = field(default="", compare=False)  # whom it goes to, when said
     qualifiers: tuple[str, ...] = field(default=(), compare=False)  # "core" of core inflation
     unit_name: str = field(default="", compare=False)  # a measure's unit as named: "ft", "km"
+    # the place it is said of ("68 houses in Elk City"), and its key without that place
+    scope: str = field(default="", compare=False)
+    scopeless: str = field(default="", compare=False)
+    # the capitalised words of its sentence, but its first and those of times, countries and
+    # regions: the names that may tell where it holds ("destroying 86 homes" after "A
+    # tornado struck Elk City in western Oklahoma late on Wednesday")
+    names: frozenset[str] = field(default=frozenset(), compare=False)
 
     def __str__(self) -> str:
         who = f" ({actor_name(self.actor)})" if self.actor else ""
@@ -345,8 +354,12 @@ class QuantityRule(Rule):
 
     def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
         for sentence in document.sentences:
+            names: frozenset[str] | None = None
             for claim in read_claims(sentence, lexicon(), self.kinds):
                 fact = self.fact(document, claim)
+                if fact is not None and isinstance(fact.value, Quantity) and not fact.value.scope:
+                    names = sentence_names(sentence) if names is None else names
+                    fact = replace(fact, value=replace(fact.value, names=names))
                 if fact is not None:
                     yield fact
 
@@ -371,13 +384,16 @@ class QuantityRule(Rule):
         # announcement brings something to ("brings total aid to $185 million") are not
         role = ROLE_KEYS.get(frame.role or "", "")
         # an intention is compared with other statements of it, never with what was done
-        intent = "planned " if frame.planned else ""
+        intent = "planned " if frame.planned else "forecast " if frame.forecast else ""
         key = f"{self.label}{unit}: {intent}{frame.about or 'unspecified'}{role}"
         bare = replace(frame, purposes=())
         unqualified = f"{self.label}{unit}: {intent}{bare.about}{role}" if frame.purposes else ""
         span = document.document.span(claim.start, claim.end)
         date = document.document.date
         periods = resolve_periods(frame.periods, date)
+        scopeless = (
+            f"{self.label}{unit}: {intent}{replace(frame, scope='').about or 'unspecified'}{role}"
+        )
         quantity = replace(
             quantity,
             context=frame.context,
@@ -385,6 +401,8 @@ class QuantityRule(Rule):
             periods=periods,
             recipient=frame.recipient,
             qualifiers=frame.qualifiers,
+            scope=frame.scope,
+            scopeless=scopeless if frame.scope else "",
         )
         # a figure decided at an event (a budget approved) holds for that event; a level
         # changes with time. Neither is compared with what another event decided or counted
@@ -395,7 +413,7 @@ class QuantityRule(Rule):
         # increments ("an additional $50 million") are often tranches of one another: they
         # are one fact only when said in much the same words. Statements of one value are
         # grouped whatever their words: that can cause no false discrepancy
-        facts = increment_as_level(qualify_by_value(facts))
+        facts = increment_as_level(qualify_by_value(scope_by_names(facts)))
         increments = [f for f in facts if f.key.endswith(INCREMENT_SUFFIX)]
         levels = [f for f in facts if not f.key.endswith(INCREMENT_SUFFIX)]
         return [
@@ -416,6 +434,47 @@ class QuantityRule(Rule):
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         return compare_quantities(a.value, b.value)
+
+
+def sentence_names(sentence: Sentence) -> frozenset[str]:
+    """The capitalised words of a sentence that may name where its figures hold: not its
+    first word, nor a time, a country or a region ("Oklahoma" holds a city; it is no other
+    place beside it)."""
+    return frozenset(
+        token.lower
+        for token in sentence.tokens[1:]
+        if token.text[:1].isupper()
+        and token.lower not in TIME_WORDS
+        and not any(place.kind in ("country", "region") for place in resolve_places(token.text))
+    )
+
+
+def scope_by_names(facts: Sequence[Fact]) -> list[Fact]:
+    """'destroying 86 homes' in a sentence that names Elk City and no other place, beside '68
+    houses in Elk City' in another document: the figure said of no place is said of the one
+    its sentence names, when another document says a figure of its kind there (and its own
+    document says none there: then it may be a total)."""
+    scoped: dict[str, dict[str, str]] = {}  # scopeless key -> place -> key
+    documents: dict[str, set[str]] = {}  # key -> the documents stating it
+    for fact in facts:
+        value = fact.value
+        if isinstance(value, Quantity) and value.scope:
+            scoped.setdefault(value.scopeless, {})[value.scope] = fact.key
+            documents.setdefault(fact.key, set()).add(fact.span.document)
+    if not scoped:
+        return list(facts)
+    moved = []
+    for fact in facts:
+        value = fact.value
+        places = scoped.get(fact.key, {}) if isinstance(value, Quantity) else {}
+        named = [place for place in places if set(re.findall(r"\w+", place.lower())) <= value.names]
+        if len(named) == 1:
+            words = set(re.findall(r"\w+", named[0].lower()))
+            key = places[named[0]]
+            if value.names <= words and fact.span.document not in documents[key]:
+                fact = replace(fact, key=key)
+        moved.append(fact)
+    return moved
 
 
 def qualify_by_value(facts: Sequence[Fact]) -> list[Fact]:

@@ -21,9 +21,10 @@ belongs to ("households"; "a death toll of"), what the counted people did or suf
 people arrested), and the words that qualify it; "two more deaths" is an increment, not
 the toll. Words of one kind are
 one fact through rules/data/quantity_frames.csv (troops, forces and soldiers; deaths,
-killed and death toll). A figure under negation, modality ("could", "plans to") or in a
-question is not compared. A figure keeps its precision: exact, bounded ("more than"),
-approximate ("about"), vague ("thousands"), a range.
+killed and death toll). A figure under negation, modality ("could") or in a question is
+not compared; one planned ("plans to send") or forecast ("is expected to reach") is
+compared only with other plans or forecasts. A figure keeps its precision: exact, bounded
+("more than"), approximate ("about"), vague ("thousands"), a range.
 
 Verdicts: agreement for the same figure; discrepancy when two figures of the same thing
 cannot both hold; complementary when one contains the other ("thousands" beside 4,300) or

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
@@ -92,20 +92,21 @@ What it checks: the day of an event a document reports or announces ("the vote o
 "from 19 to 21 May 2023", "a crane collapsed in Croydon on Wednesday").
 
 How: a date that names a day is tied to the event word next to it, or in its clause
-(rules/data/event_words.csv: vote and voted, launch and launched, earthquake and quake).
-A date without a year takes the year that makes the sentence's tense true against the
-document's date; a weekday ("on Wednesday", "last Tuesday", "Friday afternoon's
-collapse") is the day of that name the
-tense points to from the document's date. In a document with no date at all (a summary, an
-extract), a date without a year is compared by its day and month ("14 May (year not
-stated)"), and a weekday named alone as that weekday: against another weekday, or the
-weekday of a full date. The year of what happens once to a thing ("the museum, which
-opened in 1961", "built in 2015", "painted in 1650", "dates from 1630";
-rules/data/year_events.csv) is a fact of its own, read only right after its verb and "in"
-(or a word of dating and "from").
-Dates of one event in different words, from different documents, are one fact when the
-words around them agree. Summit and meeting dates are left to the more specific
-summit-dates rule.
+(rules/data/event_words.csv: vote and voted, launch and launched, earthquake and quake). A
+date without a year takes the year that makes the sentence's tense true against the
+document's date; a weekday ("on Wednesday", "last Tuesday", "Friday afternoon's collapse")
+is the day of that name the tense points to from the document's date. A date that opens a
+sentence naming no event dates the event of the next sentence when it says that day ("On
+February 6, life changed in an instant. At 4:17 A.M. that morning, a magnitude 7.8
+earthquake struck"). In a document with no date at all (a summary, an extract), a date
+without a year is compared by its day and month ("14 May (year not stated)"), and a
+weekday named alone as that weekday: against another weekday, or the weekday of a full
+date. The year of what happens once to a thing ("the museum, which opened in 1961", "built
+in 2015", "painted in 1650", "dates from 1630"; rules/data/year_events.csv) is a fact of
+its own, read only right after its verb and "in" (or a word of dating and "from"). Dates
+of one event in different words, from different documents, are one fact when the words
+around them agree. Summit and meeting dates are left to the more specific summit-dates
+rule.
 
 Verdicts: agreement for the same day; discrepancy for days that cannot both be the day
 of the event (June 12 against June 13); complementary when one contains the other (the
@@ -121,7 +122,8 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
     def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
         anchor = document.document.day
         undated = document.document.date is None
-        for sentence in document.sentences:
+        sentences = document.sentences
+        for number, sentence in enumerate(sentences):
             # a weekday is a day against the document's own day; in a document with no date
             # at all, it is that weekday
             dates = find_date_mentions(sentence.text)
@@ -144,6 +146,20 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
                     # no noun
                     qualifies=qualifies,
                 )
+                if fact is None and qualifies and number + 1 < len(sentences):
+                    # "On February 6, life changed in an instant. At 4:17 A.M. that morning,
+                    # a magnitude 7.8 earthquake struck": the event the next sentence tells
+                    # of that day
+                    following = sentences[number + 1]
+                    told = event_told_after(sentence, mention.start, following)
+                    if told is not None:
+                        fact = self._fact(
+                            document, sentence, mention.start, mention.end, mention.text,
+                            anchor, event=told,
+                        )  # fmt: skip
+                    if fact is not None:  # said in the words of the sentence that tells it
+                        around = words_around(following.tokens, 0, len(following.tokens) - 1)
+                        fact = replace(fact, value=replace(fact.value, context=around))
                 if fact is not None:
                     yield fact
 
@@ -157,6 +173,7 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
         anchor: Any,
         *,
         qualifies: bool = True,
+        event: str | None = None,
     ) -> Fact | None:
         absolute_start, absolute_end = sentence.start + start, sentence.start + end
         tokens = sentence.tokens
@@ -164,7 +181,7 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
         if found is None:
             return None
         first, last = found
-        event = event_near(tokens, first, last + 1, qualifies=qualifies)
+        event = event or event_near(tokens, first, last + 1, qualifies=qualifies)
         if event is None:
             return None
         tense = sentence_tense(sentence.text)
@@ -423,6 +440,31 @@ def period_end(document: AnalysedDocument, direction: str) -> Any:
         return doc.date.replace(month=12, day=31)
     following = doc.date.replace(day=28) + dt.timedelta(days=4)
     return following - dt.timedelta(days=following.day)
+
+
+# Words that take the day a sentence opens with into the next: "On February 6, ... At 4:17
+# A.M. that morning, a magnitude 7.8 earthquake struck".
+THAT_DAY = re.compile(
+    r"(?i)\b(?:(?:later\s+|early\s+|earlier\s+)?that\s+(?:morning|afternoon|evening|night|day)"
+    r"|the\s+same\s+day)\b"
+)
+OPENING_ON = re.compile(r"(?i)^\s*(?:on\s+)?$")
+
+
+def event_told_after(sentence: Sentence, start: int, following: Sentence) -> str | None:
+    """The event of the sentence after one that opens with a date (at `start`) and names
+    none, when it says it happened that day ("that morning", "the same day"); else None."""
+    if not OPENING_ON.match(sentence.text[:start]) or not THAT_DAY.search(following.text):
+        return None
+    words = event_words()
+    tokens = following.tokens
+    for index in range(len(tokens)):
+        if index + 1 < len(tokens) and qualified(tokens, index + 1, words) is not None:
+            continue  # a compound's event is its last word
+        event = qualified(tokens, index, words)
+        if event is not None:
+            return event
+    return None
 
 
 def event_near(

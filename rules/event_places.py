@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
-from checker.claims import align_by_value_context, context_words, is_content
+from checker.claims import TIME_WORDS, align_by_value_context, context_words, is_content
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
 from checker.nlp import AnalysedDocument, Token
 from checker.places import Place, compare_places, place_phrase_length, resolve_place
@@ -72,6 +72,36 @@ def place_length(words: Sequence[str]) -> int:
     return 1 + run if run else 0
 
 
+# "final" names a match only as a noun: "a final played in Antalya", "the Champions League
+# final in Ankara"; not "the final day in Paris" or "its final report in May".
+FINAL_WORDS = frozenset({"final", "finals"})
+FINAL_FOLLOWERS = frozenset(
+    {"in", "at", "near", "of", "on", "played", "held", "staged", "hosted", "was", "is", "will",
+     "took", "takes", "between", "against"}
+)  # fmt: skip
+
+
+# "close" names a closure as a verb ("will close its brewery in Odense"), not as "near":
+# "fighting close to Kharkiv", "close by the border".
+NEAR_AFTER_CLOSE = frozenset({"to", "by"})
+
+
+def event_word_at(tokens: Sequence[Token], index: int, words: Mapping[str, str]) -> str | None:
+    """The event tokens[index] names, if any (rules/data/event_words.csv, a final)."""
+    word = tokens[index].lower
+    if word == "close" and index + 1 < len(tokens) and tokens[index + 1].lower in NEAR_AFTER_CLOSE:
+        return None
+    return words.get(word) or final_at(tokens, index)
+
+
+def final_at(tokens: Sequence[Token], index: int) -> str | None:
+    """'final' when tokens[index] is the noun 'final' (see FINAL_FOLLOWERS), else None."""
+    if tokens[index].lower not in FINAL_WORDS or index + 1 >= len(tokens):
+        return None
+    following = tokens[index + 1]
+    return "final" if following.lower in FINAL_FOLLOWERS or following.is_punct else None
+
+
 class EventPlaces(Rule):
     id = "event-places"
     general = True
@@ -88,7 +118,11 @@ of", "the town of" before a place are passed over; a capitalised point of the co
 opens a name of its own ("Northern Ireland", "East Palestine"), and a country's history a
 rank is in ("in U.S. history") is no place of the event; a town the gazetteer does not know that
 the text puts in a known place ("near Bodø in northern Norway") is a town there, so no
-place in another country. Places are compared through
+place in another country. A final, a match, a race or a tournament is an event ("a final
+played in Antalya"; not "the final day"), and words of when or of holding between an event
+and its place are passed over ("the final on 30 May will take place in Lisbon"). A place of
+one kind of event stated once in each of two documents of one event is one fact. Places
+are compared through
 the gazetteer (checker/data/places.csv): a city and the country or region containing it
 are compatible.
 Meetings of NATO bodies are left to the summit-dates rule.
@@ -128,11 +162,11 @@ it, or a name the gazetteer does not know.
                     length = max(length, 1 + name_run(tokens, after + 1))
                 if not length or next_word(tokens, after + length) == "history":
                     continue  # "the costliest storm in U.S. history": where it ranks
-                reach = REACH + venue_length(tokens, position)
+                reach = REACH + venue_length(tokens, position) + holding_length(tokens, position)
                 for index in range(position - 1, max(-1, position - 1 - reach), -1):
                     if tokens[index].text in (",", ";", ".", "(", ")"):
                         break
-                    event = words.get(tokens[index].lower)
+                    event = event_word_at(tokens, index, words)
                     if event is not None:
                         within = container_after(tokens, after + length)
                         read_to = within[1]
@@ -167,9 +201,10 @@ it, or a name the gazetteer does not know.
         )
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
-        # a place of one event stated once in each of two documents is one fact when they
-        # share a word besides the key's ("nine workers" injured in the explosion)
-        return align_by_value_context(facts, join_sparse=True, lone_pair_shared=1)
+        # a place of one kind of event stated once in each of two documents of one event is
+        # that event's place, in whatever other words ("The plane crashed near Kathmandu",
+        # "The crash in Pokhara is the deadliest"): the documents are about one event
+        return align_by_value_context(facts, join_sparse=True, lone_pair_shared=0)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         if a.value.place == b.value.place:
@@ -210,6 +245,27 @@ def place_noun_length(tokens: Sequence[Token], index: int) -> int:
 
 
 VENUE_WORDS = 3  # words of a venue between an event and its place: "at a chemical plant"
+
+
+# Words between an event and its place that say when, or that it is held: "the final on 30
+# May will take place in Lisbon", "the vote was held on Sunday in Tallinn".
+HOLDING_WORDS = frozenset(
+    {"will", "be", "is", "was", "are", "were", "been", "take", "takes", "took", "taking",
+     "place", "held", "played", "staged", "hosted", "on", "next", "this", "last"}
+)  # fmt: skip
+
+
+def holding_length(tokens: Sequence[Token], position: int) -> int:
+    """How many of the tokens right before the place's preposition at tokens[position] say
+    when the event is or that it is held (HOLDING_WORDS, dates): they stretch the reach."""
+    index = position - 1
+    while index >= 0 and (
+        tokens[index].lower in HOLDING_WORDS
+        or tokens[index].lower in TIME_WORDS
+        or tokens[index].text.isdigit()
+    ):
+        index -= 1
+    return position - 1 - index
 
 
 def venue_length(tokens: Sequence[Token], position: int) -> int:

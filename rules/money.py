@@ -25,7 +25,9 @@ what it pays for, from the words around it: "in humanitarian assistance", "of fu
 "fetched $68.4 million"). Sums with the same currency and the same purpose are one fact;
 $1 billion in security assistance and $1 billion in humanitarian aid are two. When a text
 converts a sum ("40 billion euros ($43.28 billion)") either currency can be compared.
-A sum under negation, modality or in a question is not compared.
+A sum under negation, modality or in a question is not compared; one forecast ("is now
+expected to cost €3.8 billion", "projected to cost") only with other forecasts, and what a
+verb of cost names with nothing before it is a cost.
 
 Verdicts: agreement for the same sum; discrepancy when two sums of the same thing cannot
 both hold ($412 million against $421 million); complementary when one contains or rounds

@@ -26,7 +26,9 @@ duration keeps its unit (30 days and one month are not compared as numbers) and 
 anniversary its unit of time. Ranks and anniversaries are fixed facts; durations too.
 A term a court gives is a prison sentence whatever the words ("sentenced to 11 years in
 prison", "jailed for 14 years", "a 14-year prison sentence"); one sought, risked or
-suspended is another fact.
+suspended is another fact. Time spent trapped is one length whatever held them ("trapped
+underground for 11 days", "nine days cut off by floodwater"); missing and adrift are
+states of their own.
 
 Verdicts: agreement for the same rank, anniversary or length; discrepancy when two cannot
 both hold (the 75th against the 76th anniversary of one thing; for 30 days against for 60
@@ -91,6 +93,11 @@ days of one period); complementary when one bounds the other ("within 18 months"
             # not a length ("enters into force 60 days after ratification" is one)
             return None
         term = sentence_term(document, claim) if claim.value.kind == "duration" else ""
+        confined = confinement(document, claim) if claim.value.kind == "duration" else ""
+        if confined and not term:
+            # "trapped underground by floodwater for 11 days", "spent nine days cut off":
+            # how long someone was held where they could not leave, whatever held them
+            claim = replace(claim, frame=replace(claim.frame, head=confined, purposes=()))
         if term:
             # "sentenced to 11 years in prison", "jailed for 14 years", "a 14-year prison
             # sentence": the term a court gave, whatever the other words
@@ -163,6 +170,38 @@ def sentence_term(document: AnalysedDocument, claim: Claim) -> str:
     if RISKED.search(before):
         return "sentence risked"
     return "prison sentence"
+
+
+# States of being held where one cannot leave, by the word that says so: a length of time
+# in one of them is how long it lasted ("trapped for 11 days", "nine days cut off",
+# "stranded at sea for 40 days", "missing for three days" is another state).
+CONFINEMENTS = {
+    "trapped": "trapped", "stuck": "trapped", "stranded": "trapped", "marooned": "trapped",
+    "entombed": "trapped", "cut off": "trapped", "buried": "trapped",
+    "missing": "missing", "adrift": "adrift",
+    "held hostage": "held captive", "held captive": "held captive",
+    "in captivity": "held captive",
+}  # fmt: skip
+_CONFINEMENT = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in CONFINEMENTS)
+CONFINED_BEFORE = re.compile(
+    rf"(?i)\b(?P<state>{_CONFINEMENT})\b(?:\s+(?!for\b|and\b|but\b)[\w'’-]+){{0,4}}\s+(?:for\s+)?$"
+)
+CONFINED_AFTER = re.compile(rf"(?i)^\s+(?P<state>{_CONFINEMENT})\b")
+
+
+def confinement(document: AnalysedDocument, claim: Claim) -> str:
+    """The state a length of time is spent in: 'trapped' for 'trapped underground for 11
+    days' and 'nine days cut off by floodwater'; '' when none is said."""
+    text = document.document.text
+    words = claim.value.text.split()
+    if not words or words[-1].lower() in OFFSETS:
+        return ""  # "two days after": an offset, not a length
+    before = CLAUSE_END.split(text[max(0, claim.start - SENTENCE_REACH) : claim.start])[-1]
+    found = CONFINED_BEFORE.search(before) if words[0].lower() == "for" else None
+    found = found or CONFINED_AFTER.match(text[claim.end : claim.end + 20])
+    if found is None:
+        return ""
+    return CONFINEMENTS[" ".join(found.group("state").lower().split())]
 
 
 # Words that end in -est and compare nothing.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from checker.claims import align_by_value_context
@@ -22,8 +22,16 @@ PAIR = re.compile(
     r"(?i)(?<![\w.,:/£$€-])(?:"
     r"(?P<a>\d{1,3})\s*[-–—]\s*(?P<b>\d{1,3})(?![\w:/%-]|[.,]\d|\s*(?:%|per\s*cent|percent))"
     rf"|by\s+(?P<c>{NUMBER})\s+(?P<votes>votes?\s+)?to\s+(?P<d>{NUMBER})\b"
+    # "voted 81 to 52": a bare "81 to 52" only right after a verb of voting (see _fact)
+    r"|(?P<e>\d{1,3})\s+to\s+(?P<f>\d{1,3})\b(?![.,]\d|\s*(?:%|per\s*cent|percent))"
+    # "81 lawmakers in favour and 62 against", "81 votes for, 52 against"
+    rf"|(?P<g>{NUMBER})\s+(?:(?!in\b|for\b|to\b)[a-z]+\s+)?"
+    r"(?:in\s+favou?r(?:\s+of\s+[^,;.]{1,40}?)?|for)"
+    rf"(?:\s*,\s*|\s+and\s+|\s+with\s+|\s+to\s+)(?P<h>{NUMBER})\s+(?:votes?\s+)?against\b"
     r")"
 )
+# Verbs right before a bare "81 to 52" that make it a vote's result.
+VOTING_VERBS = frozenset({"voted", "vote", "votes", "voting"})
 REACH = (
     5  # words between a result word and its pair ("beat Dunmore 3-1", "approved the plan 27-19")
 )
@@ -70,7 +78,8 @@ class ScoresAndTallies(Rule):
     description = """
 What it checks: the result of a vote or a match, stated as a pair of numbers
 ("councillors voted by 27 to 14", "approved the plan 27-19", "Harlow beat Dunmore 3-1",
-"a 3-1 victory", "passed by eight votes to four").
+"a 3-1 victory", "passed by eight votes to four", "voted 81 to 52", "with 81 lawmakers in
+favour and 62 against").
 
 How: a pair ("27-14", "by 27 votes to 14") is a result only beside a word that says so
 (rules/data/result_words.csv): a verb before it within a few words (voted, approved,
@@ -100,6 +109,7 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
                 "-" not in sentence.text
                 and "–" not in sentence.text
                 and " to " not in sentence.text
+                and "against" not in sentence.text
             ):
                 continue  # most sentences state no pair
             read_to = 0  # the end of the last result read: its further sets are its own
@@ -114,8 +124,8 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
     def _fact(
         self, document: AnalysedDocument, sentence: Sentence, match: re.Match[str]
     ) -> Fact | None:
-        first_text = match.group("a") or match.group("c")
-        second_text = match.group("b") or match.group("d")
+        first_text = match.group("a") or match.group("c") or match.group("e") or match.group("g")
+        second_text = match.group("b") or match.group("d") or match.group("f") or match.group("h")
         first_number, second_number = parse_number(first_text), parse_number(second_text)
         if first_number is None or second_number is None:
             return None
@@ -128,9 +138,11 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
             return None
         first, last = found
         tokens = sentence.tokens
+        if match.group("e") and not (first and tokens[first - 1].lower in VOTING_VERBS):
+            return None  # "from 64 to 66", "aged 18 to 24": no vote
         event = result_event(tokens, first, last + 1)
-        if event is None and match.group("votes"):
-            event = "vote"  # "by 27 votes to 14"
+        if event is None and (match.group("votes") or match.group("g")):
+            event = "vote"  # "by 27 votes to 14", "81 in favour and 62 against"
         if event is None:
             return None
         sets: tuple[tuple[int, int], ...] = ()
@@ -165,7 +177,15 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
         # a match between two sides each statement names is one match, in whatever words
-        return align_by_value_context(facts, same_thing=same_sides)
+        # and the result of one body's vote, stated once in each of two documents, is one
+        # result when they share a word
+        facts = with_sole_body(facts)
+        votes = [f for f in facts if f.key.startswith(VOTE_KEY)]
+        others = [f for f in facts if not f.key.startswith(VOTE_KEY)]
+        return [
+            *align_by_value_context(votes, join_sparse=True, lone_pair_shared=1),
+            *align_by_value_context(others, same_thing=same_sides),
+        ]
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         if a.value.sets or b.value.sets:
@@ -271,6 +291,20 @@ def result_event(tokens: Sequence[Token], first: int, after: int) -> str | None:
         if event is not None:
             return event
     return None
+
+
+def with_sole_body(facts: Sequence[Fact]) -> list[Fact]:
+    """A vote whose body is not named ("lawmakers voted 81 to 52") is the vote of the one
+    body the event's other statements name ("Slovakia's parliament voted"); of none when
+    they name two (the Senate's vote and the House's)."""
+    bodies = {f.key for f in facts if f.key.startswith(VOTE_KEY + " (")}
+    if len(bodies) != 1:
+        return list(facts)
+    (body,) = bodies
+    return [replace(f, key=body) if f.key == VOTE_KEY else f for f in facts]
+
+
+VOTE_KEY = "result of the vote"
 
 
 def voting_body(tokens: Sequence[Token], first: int) -> str:

@@ -58,13 +58,14 @@ What it checks: the time of day at which an event happened ("at 1:28a.m. EDT (05
 the main spans collapsed", "a fire broke out at about 3am", "At 4:17 A.M., a magnitude 7.8
 earthquake struck", "the lifeboats were loaded between 11:45 P.M. and 2:05 A.M.").
 
-How: a time (checker/times.py: "1:30 a.m.", "8.55pm", "13:24", "0129 eastern daylight
-time", "noon") is tied to the event word before it ("collapsed at"), to the event a verb of
-happening names ("a fire broke out ... at", "the derailment occurred ... at"), or, for a
-time that opens its clause, to the nearest event word in the clause
-(rules/data/event_words.csv). A time after "by", "until", "before" or "since" bounds
-something and is not read, nor one after a verb of another act ("reported at"). Times of
-one event, from different documents, are one fact when the words around them agree.
+How: a time (checker/times.py: "1:30 a.m.", "8.55pm", "8:40 in the morning", "13:24",
+"0129 eastern daylight time", "noon") is tied to the event word before it ("collapsed
+at"), to the event a verb of happening names ("a fire broke out ... at", "the derailment
+occurred ... at"), or, for a time that opens its clause, to the nearest event word in the
+clause (rules/data/event_words.csv). A time after "by", "until", "before" or "since"
+bounds something and is not read, nor one after a verb of another act ("reported at").
+Times of one event, from different documents, are one fact when the words around them
+agree.
 
 Verdicts: agreement when the times can be one moment within the precision they state
 ("about 1:30" is 1:26 to 1:34, "4 a.m." 3:45 to 4:15, "1:28" the minute, "1:30" without

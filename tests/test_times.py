@@ -59,6 +59,23 @@ def test_a_time_allows_what_its_words_allow(text: str, low: float, high: float) 
     assert (time.low, time.high) == (low, high)
 
 
+@pytest.mark.parametrize(
+    ("text", "low", "high"),
+    [("blew up at 8:40 in the morning on Friday", 520, 521),
+     ("at 3:15 in the afternoon", 15 * 60 + 15, 15 * 60 + 16),
+     ("at 9 at night", 20 * 60 + 45, 21 * 60 + 15),
+     ("at 2 at night", 105, 135)],
+)  # fmt: skip
+def test_a_part_of_the_day_is_a_meridiem(text: str, low: float, high: float) -> None:
+    time = only(text).time
+    assert (time.low, time.high, time.twelve_hour) == (low, high, False)
+
+
+@pytest.mark.parametrize("text", ["Shares rose 3 in the morning", "the 11 in the evening news"])
+def test_a_bare_figure_before_a_part_of_the_day_is_no_time(text: str) -> None:
+    assert find_times(text) == []
+
+
 def test_a_period_reads_its_meridiem_from_its_end() -> None:
     period = only("loading between 11:45-2:15 a.m.").time
     assert period.period and period.end is not None

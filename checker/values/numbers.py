@@ -629,9 +629,15 @@ def change_role(text: str, start: int, end: int) -> str | None:
         nearest = tokens[-1]
         if nearest in ("from", "to", "by") and _change_word_before(tokens[-2::-1][:4]):
             return nearest
-        if nearest in CHANGE_VERBS:
+        if nearest in CHANGE_VERBS and not (
+            nearest == "up" and len(tokens) > 1 and tokens[-2] in MAKING_UP
+        ):
             return "by"
     return "by" if _CHANGE_AFTER.match(text, end) else None
+
+
+# Verbs whose "up" says what a part is of a whole, not a rise: "made up 54% of visitors".
+MAKING_UP = frozenset({"make", "makes", "made", "making"})
 
 
 def _change_word_before(nearest_first: list[str]) -> bool:
