@@ -23,7 +23,7 @@ from typing import Literal
 
 from checker.model import Fact
 from checker.nlp import Mention, Sentence, Token
-from checker.places import country_word, resolve_place
+from checker.places import country_word, demonym_country, resolve_place
 from checker.values import Value, find_values
 from checker.values.numbers import CHANGE_VERBS, PHRASAL_MOVES, SCALES
 
@@ -175,6 +175,13 @@ SETTING_VERBS = frozenset(
 SET_PHRASE_ENDS = VERBS | SETTING_VERBS  # words that end the noun phrase set at a level
 # Verbs right before a sum that name it: "was fined $40 million" states a fine.
 NAMING_VERBS = frozenset({"fined", "fines", "fine"})
+# Verbs that multiply what comes before them: "exports have tripled", "sales doubled".
+MULTIPLYING_VERBS = frozenset(
+    {"doubled", "tripled", "trebled", "quadrupled", "halved", "doubles", "triples",
+     "quadruples", "halves"}
+)  # fmt: skip
+BE_HAVE = frozenset({"is", "are", "was", "were", "been", "have", "has", "had", "more", "than",
+                     "nearly", "almost", "roughly", "about", "all", "but"})  # fmt: skip
 # Verbs that say what something costs: "expected to cost €3.8 billion" states a cost.
 COST_VERBS = frozenset({"cost", "costs", "costing"})
 # Verbs that put a value on something: "valued at $25.6 billion", "valuing the combined
@@ -182,7 +189,12 @@ COST_VERBS = frozenset({"cost", "costs", "costing"})
 VALUING_VERBS = frozenset({"valued", "valuing", "values", "value"})
 # Verbs that say what a thing sold at: "fetched $68.4 million", "sold for $48.6 million".
 FETCHING_VERBS = frozenset({"fetched", "fetches", "fetch", "fetching"})
-SELLING_VERBS = frozenset({"sold", "sells", "sell", "selling", "auctioned", "went", "go", "goes"})
+SELLING_VERBS = frozenset(
+    {"sold", "sells", "sell", "selling", "auctioned", "went", "go", "goes",
+     # a price is paid as much as asked: "is buying Norrskog Förpackning for €3.9 billion"
+     "buy", "buys", "buying", "bought", "acquire", "acquires", "acquiring", "acquired",
+     "purchase", "purchases", "purchasing", "purchased"}
+)  # fmt: skip
 LEVEL_WINDOW = 16  # tokens between such a verb and "to" + the value
 CONTEXT_WINDOW = 10  # tokens each way read as a value's context
 ALIGNMENT_THRESHOLD = 0.2  # context overlap that makes two statements one fact
@@ -681,6 +693,12 @@ def read_frame(
         # "valuing the combined group at $26.5 billion"; "sold for $48.6 million", "fetched
         # $68.4 million": what a thing is valued or sold at
         phrase = [tokens[valuing]]
+    if not phrase and tokens[first].lower in MULTIPLYING_VERBS:
+        # "Kenya's avocado exports have tripled in five years": what the verb multiplies
+        index = first - 1
+        while index >= 0 and (tokens[index].lower in AUXILIARIES or tokens[index].lower in BE_HAVE):
+            index -= 1
+        phrase = content_run_before(tokens, index)
     if not phrase and first and tokens[first - 1].lower in COST_VERBS:
         # "is now expected to cost €3.8 billion", "it will cost $2 million": what the
         # value is, when nothing before names what costs it
@@ -696,10 +714,12 @@ def read_frame(
             phrase, role = changed, "by"
     words = [normal(t) for t in phrase]
     head, qualifiers = classify(words, lexicon)
+    said_after = False  # the word after the value says what befell them: "37 hurt"
     if phrase and phrase is after_phrase and head == words[-1] and head in lexicon.predicates:
         # "2,206 saved" counts those saved; not so a whole whose part the verb is said of
         # ("703 of the 2,206 saved")
         head = "" if whole else lexicon.predicates[head]
+        said_after = len(phrase) == 1
     qualifiers += qualifier_before(tokens, first)
     counted_people = head in lexicon.people or head in SEAFARERS
     # what befell a part is not said of its whole; a sum befalls no one
@@ -723,9 +743,9 @@ def read_frame(
         phrase_end += 2
     befell = (
         (predicate_after(tokens, phrase_end, lexicon) or predicate_before(tokens, first, lexicon))
-        if phrase and head and not whole
+        if phrase and head and not whole and not said_after
         else ""
-    )
+    )  # "Four people were killed and 37 hurt": the 37 were hurt, whatever befell the four
     if head == LIVES:
         # "the loss of 1,490 lives", "claimed 50,000 lives", "1,490 lives were lost"
         around = [*tokens[max(0, first - 4) : first], *tokens[phrase_end : phrase_end + 3]]
@@ -771,13 +791,17 @@ def read_frame(
     recipient = recipient_after(tokens, phrase_end) if phrase else ""
     actor = (
         fined_party(tokens, naming, first)
-        or actor_before(sentence, tokens[first].start, lexicon)
+        # who values, sells or buys is named before the verb, not in its object ("is buying
+        # Sweden's Norrskog for €3.9 billion": Sweden is not the buyer)
+        or actor_before(sentence, tokens[first if valuing is None else valuing].start, lexicon)
         or owner_before(tokens, first)
         or gapped_owner(tokens, first)
         or subject_owner(tokens, first, lexicon)
     )
     if actor and phrase and actor.lower() == phrase[-1].lower:
         actor = None  # "Unemployment held at 5.7%": what is measured, not who
+    if actor and " " not in actor:
+        actor = demonym_country(actor) or actor  # "Kenyan avocado exports": Kenya's
     told = set(qualifiers)  # the words that qualify the head tell it apart, as context does
     return Frame(
         head,
@@ -1559,6 +1583,8 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
             break  # "households affected", "earthquake occurred": a participle follows
         if phrase and token.lower.endswith("ing") and phrase[-1].lower in GROUP_NOUNS:
             break  # "a maintenance crew working on the roadway", "people living nearby"
+        if phrase and token.lower.endswith("ing") and figure_follows(tokens, index + 1):
+            break  # "a 12.4-metre whale weighing some 30 tonnes": the next figure's verb
         phrase.append(token)
         index += 1
     if (
@@ -1570,6 +1596,20 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
         # "the number of shelters"; "four members of a maintenance crew" count the crew
         return phrase_after(tokens, index + 1) or phrase
     return phrase
+
+
+# Words before a figure that leave it a figure: "weighing some 30 tonnes".
+FIGURE_LEADS = frozenset(
+    {"some", "about", "around", "nearly", "almost", "roughly", "approximately", "over",
+     "more", "up", "at", "just", "an", "a"}
+)  # fmt: skip
+
+
+def figure_follows(tokens: Sequence[Token], index: int) -> bool:
+    """Does a figure stand at tokens[index], past a word of approximation or a bound?"""
+    if index < len(tokens) and tokens[index].lower in FIGURE_LEADS:
+        index += 1
+    return index < len(tokens) and (tokens[index].like_num or tokens[index].text[:1] in "$€£¥")
 
 
 # Adverbs of time that end a noun phrase before a time ("early on Sunday", "late last
@@ -1701,11 +1741,12 @@ def selling_verb_before(tokens: Sequence[Token], first: int) -> int | None:
     if first and tokens[first - 1].lower in FETCHING_VERBS:
         return first - 1
     return verb_before_preposition(
-        tokens, first, "for", SELLING_VERBS, MAX_PHRASE + 2, passed=SALE_LINKS
+        tokens, first, "for", SELLING_VERBS, MAX_PHRASE + 4, passed=SALE_LINKS
     )
 
 
-SALE_LINKS = frozenset({"under", "at", "to"})  # "sold the estate to a developer for £12m"
+# "sold the estate to a developer for £12m", "buying Sweden's Norrskog for €3.9 billion"
+SALE_LINKS = frozenset({"under", "at", "to", "'s", "’s"})
 
 
 def verb_before_preposition(

@@ -21,11 +21,12 @@ support").
 
 How: each sum is read with its currency (ISO 4217; a bare "$" is read as US dollars) and
 what it pays for, from the words around it: "in humanitarian assistance", "of funding",
-"for 384,477 households"; what a thing sold for is its price ("sold for $48.6 million",
-"fetched $68.4 million"). Sums with the same currency and the same purpose are one fact;
-$1 billion in security assistance and $1 billion in humanitarian aid are two. When a text
-converts a sum ("40 billion euros ($43.28 billion)") either currency can be compared.
-A sum under negation, modality or in a question is not compared; one forecast ("is now
+"for 384,477 households"; what a thing sold or was bought for is its price ("sold for
+$48.6 million", "fetched $68.4 million", "is buying Norrskog for €3.9 billion", the buyer
+named before the verb). Sums with the same currency and the same purpose are one fact; $1
+billion in security assistance and $1 billion in humanitarian aid are two. When a text
+converts a sum ("40 billion euros ($43.28 billion)") either currency can be compared. A
+sum under negation, modality or in a question is not compared; one forecast ("is now
 expected to cost €3.8 billion", "projected to cost") only with other forecasts, and what a
 verb of cost names with nothing before it is a cost.
 

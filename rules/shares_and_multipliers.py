@@ -15,12 +15,13 @@ What it checks: percentages ("2% of GDP", "two percent"), shares ("a third of", 
 five") and multipliers ("threefold", "five times", "doubled"), each with what it is a
 share or a multiple of.
 
-How: the value is read with the noun phrase it belongs to ("of GDP", "of the budget",
-"of households"); percentage points are kept apart from percent. Shares are compared as
-fractions (a third is 33.3%); values of the same thing are one fact. A change keeps the
-span it is over: "rose 0.6% in October" (a month), "up 4.7% on a year earlier", "year on
-year" and "the annual increase" (a year), "in the quarter"; changes over other spans are
-complementary, never a discrepancy.
+How: the value is read with the noun phrase it belongs to ("of GDP", "of the budget", "of
+households"), a verb that multiplies with what comes before it ("exports have tripled");
+percentage points are kept apart from percent; "made up 54%" is no rise. Shares are
+compared as fractions (a third is 33.3%); values of the same thing are one fact. A change
+keeps the span it is over: "rose 0.6% in October" (a month), "up 4.7% on a year earlier",
+"year on year" and "the annual increase" (a year), "in the quarter"; changes over other
+spans are complementary, never a discrepancy.
 
 Verdicts: agreement for the same value; discrepancy when two values of the same thing
 cannot both hold (2% against 3% of GDP); complementary when one contains or rounds the

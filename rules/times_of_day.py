@@ -200,7 +200,10 @@ def time_event(tokens: Sequence[Any], first: int, after: int) -> str | None:
         if word in PARTICLE_WORDS and index and qualified(tokens, index - 1, words):
             return qualified(tokens, index - 1, words)  # "took off at 10.05pm"
         if word in HAPPENED:
-            return nearest_event(tokens, index, index + 1, words, before_only=True)
+            # "a fire broke out ... at"; "Etna erupted at about 4:30 a.m.": its own event
+            # when none is named before it
+            before = nearest_event(tokens, index, index + 1, words, before_only=True)
+            return before or qualified(tokens, index, words)
         if word in words:
             return qualified(tokens, index, words)
         if word in OWN_VERBS or (word.endswith("ed") and len(word) > 4):
