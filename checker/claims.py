@@ -156,6 +156,11 @@ INFINITIVES = frozenset(
 )  # fmt: skip
 AMOUNT_PREPOSITIONS = frozenset({"at", "to"})  # "stands at", "amounts to", "rose to"
 AUXILIARIES = frozenset({"has", "have", "had", "now", "already", "will", "so", "far"})
+# Words between a verb that multiplies and what it multiplies: "have more than doubled".
+BEFORE_MULTIPLYING = AUXILIARIES | frozenset(
+    {"is", "are", "was", "were", "been", "more", "than", "nearly", "almost", "roughly",
+     "about", "all", "but"}
+)  # fmt: skip
 # Verbs that bring something to a level: "this brings total assistance to $185 million",
 # "the agency increased its aid to $50 million": the level is of the verb's object.
 LEVEL_VERBS = frozenset(
@@ -180,8 +185,6 @@ MULTIPLYING_VERBS = frozenset(
     {"doubled", "tripled", "trebled", "quadrupled", "halved", "doubles", "triples",
      "quadruples", "halves"}
 )  # fmt: skip
-BE_HAVE = frozenset({"is", "are", "was", "were", "been", "have", "has", "had", "more", "than",
-                     "nearly", "almost", "roughly", "about", "all", "but"})  # fmt: skip
 # Verbs that say what something costs: "expected to cost €3.8 billion" states a cost.
 COST_VERBS = frozenset({"cost", "costs", "costing"})
 # Verbs that put a value on something: "valued at $25.6 billion", "valuing the combined
@@ -515,7 +518,10 @@ MONTH_SPAN = re.compile(
 def change_span(before: Sequence[Token], after: Sequence[Token]) -> str:
     """'over:year', 'over:quarter' or 'over:month' for a change said over that span, in the
     clause around it; '' when its words say none."""
-    text = " ".join(t.lower for t in [*clause_tail(before), *clause_head(after)])
+    before_ends, after_ends = clause_breaks(before), clause_breaks(after)
+    tail = before[before_ends[-1] + 1 :] if before_ends else before
+    head = after[: after_ends[0]] if after_ends else after
+    text = " ".join(t.lower for t in [*tail, *head])
     for mark, pattern in (
         ("over:year", YEAR_SPAN),
         ("over:quarter", QUARTER_SPAN),
@@ -526,14 +532,9 @@ def change_span(before: Sequence[Token], after: Sequence[Token]) -> str:
     return ""
 
 
-def clause_tail(tokens: Sequence[Token]) -> Sequence[Token]:
-    ends = [i for i, t in enumerate(tokens) if t.text in CLAUSE_SEPARATORS or t.text == "."]
-    return tokens[ends[-1] + 1 :] if ends else tokens
-
-
-def clause_head(tokens: Sequence[Token]) -> Sequence[Token]:
-    ends = [i for i, t in enumerate(tokens) if t.text in CLAUSE_SEPARATORS or t.text == "."]
-    return tokens[: ends[0]] if ends else tokens
+def clause_breaks(tokens: Sequence[Token]) -> list[int]:
+    """Where the clauses of `tokens` end (separators and full stops)."""
+    return [i for i, t in enumerate(tokens) if t.text in CLAUSE_SEPARATORS or t.text == "."]
 
 
 def clause_time(
@@ -696,7 +697,7 @@ def read_frame(
     if not phrase and tokens[first].lower in MULTIPLYING_VERBS:
         # "Kenya's avocado exports have tripled in five years": what the verb multiplies
         index = first - 1
-        while index >= 0 and (tokens[index].lower in AUXILIARIES or tokens[index].lower in BE_HAVE):
+        while index >= 0 and tokens[index].lower in BEFORE_MULTIPLYING:
             index -= 1
         phrase = content_run_before(tokens, index)
     if not phrase and first and tokens[first - 1].lower in COST_VERBS:

@@ -15,7 +15,7 @@ import math
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any, ClassVar
 
 from checker.claims import (
@@ -391,9 +391,9 @@ class QuantityRule(Rule):
         span = document.document.span(claim.start, claim.end)
         date = document.document.date
         periods = resolve_periods(frame.periods, date)
-        scopeless = (
-            f"{self.label}{unit}: {intent}{replace(frame, scope='').about or 'unspecified'}{role}"
-        )
+        # a figure said of a place ("68 houses in Elk City") keeps its key without the place
+        unscoped = replace(frame, scope="").about or "unspecified"
+        scopeless = f"{self.label}{unit}: {intent}{unscoped}{role}" if frame.scope else ""
         quantity = replace(
             quantity,
             context=frame.context,
@@ -402,7 +402,7 @@ class QuantityRule(Rule):
             recipient=frame.recipient,
             qualifiers=frame.qualifiers,
             scope=frame.scope,
-            scopeless=scopeless if frame.scope else "",
+            scopeless=scopeless,
         )
         # a figure decided at an event (a budget approved) holds for that event; a level
         # changes with time. Neither is compared with what another event decided or counted
@@ -443,10 +443,15 @@ def sentence_names(sentence: Sentence) -> frozenset[str]:
     return frozenset(
         token.lower
         for token in sentence.tokens[1:]
-        if token.text[:1].isupper()
-        and token.lower not in TIME_WORDS
-        and not any(place.kind in ("country", "region") for place in resolve_places(token.text))
+        if token.text[:1].isupper() and token.lower not in TIME_WORDS and not names_area(token.text)
     )
+
+
+@lru_cache(maxsize=8192)
+def names_area(word: str) -> bool:
+    """Is `word` a country or a region (that may hold a town), not a town itself? Asked of
+    one sentence's words by every rule of quantities: cached."""
+    return any(place.kind in ("country", "region") for place in resolve_places(word))
 
 
 def scope_by_names(facts: Sequence[Fact]) -> list[Fact]:
@@ -454,12 +459,14 @@ def scope_by_names(facts: Sequence[Fact]) -> list[Fact]:
     houses in Elk City' in another document: the figure said of no place is said of the one
     its sentence names, when another document says a figure of its kind there (and its own
     document says none there: then it may be a total)."""
-    scoped: dict[str, dict[str, str]] = {}  # scopeless key -> place -> key
-    documents: dict[str, set[str]] = {}  # key -> the documents stating it
+    # scopeless key -> the words of each place it is scoped to -> the scoped key
+    scoped: dict[str, dict[frozenset[str], str]] = {}
+    documents: dict[str, set[str]] = {}  # scoped key -> the documents stating it
     for fact in facts:
         value = fact.value
         if isinstance(value, Quantity) and value.scope:
-            scoped.setdefault(value.scopeless, {})[value.scope] = fact.key
+            words = frozenset(re.findall(r"\w+", value.scope.lower()))
+            scoped.setdefault(value.scopeless, {})[words] = fact.key
             documents.setdefault(fact.key, set()).add(fact.span.document)
     if not scoped:
         return list(facts)
@@ -467,11 +474,11 @@ def scope_by_names(facts: Sequence[Fact]) -> list[Fact]:
     for fact in facts:
         value = fact.value
         places = scoped.get(fact.key, {}) if isinstance(value, Quantity) else {}
-        named = [place for place in places if set(re.findall(r"\w+", place.lower())) <= value.names]
-        if len(named) == 1:
-            words = set(re.findall(r"\w+", named[0].lower()))
+        named = [words for words in places if words <= value.names]
+        # the one place its sentence names, and no other name beside it
+        if len(named) == 1 and value.names <= named[0]:
             key = places[named[0]]
-            if value.names <= words and fact.span.document not in documents[key]:
+            if fact.span.document not in documents[key]:
                 fact = replace(fact, key=key)
         moved.append(fact)
     return moved
