@@ -24,11 +24,14 @@ PAIR = re.compile(
     rf"|by\s+(?P<c>{NUMBER})\s+(?P<votes>votes?\s+)?to\s+(?P<d>{NUMBER})\b"
     # "voted 81 to 52": a bare "81 to 52" only right after a verb of voting (see _fact)
     r"|(?P<e>\d{1,3})\s+to\s+(?P<f>\d{1,3})\b(?![.,]\d|\s*(?:%|per\s*cent|percent))"
-    # "81 lawmakers in favour and 62 against", "81 votes for, 52 against"
-    rf"|(?P<g>{NUMBER})\s+(?:(?!in\b|for\b|to\b)[a-z]+\s+)?"
+    r")"
+)
+# "81 lawmakers in favour and 62 against", "81 votes for, 52 against": tried only on
+# sentences that say "against" (a number word may start it, so it is tried at every word)
+FOR_AGAINST = re.compile(
+    rf"(?i)(?<![\w.,:/£$€-])(?P<g>{NUMBER})\s+(?:(?!in\b|for\b|to\b)[a-z]+\s+)?"
     r"(?:in\s+favou?r(?:\s+of\s+[^,;.]{1,40}?)?|for)"
     rf"(?:\s*,\s*|\s+and\s+|\s+with\s+|\s+to\s+)(?P<h>{NUMBER})\s+(?:votes?\s+)?against\b"
-    r")"
 )
 # Verbs right before a bare "81 to 52" that make it a vote's result.
 VOTING_VERBS = frozenset({"voted", "vote", "votes", "voting"})
@@ -113,7 +116,11 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
             ):
                 continue  # most sentences state no pair
             read_to = 0  # the end of the last result read: its further sets are its own
-            for match in PAIR.finditer(sentence.text):
+            matches = list(PAIR.finditer(sentence.text))
+            if "against" in sentence.text:
+                matches.extend(FOR_AGAINST.finditer(sentence.text))
+                matches.sort(key=lambda found: found.start())
+            for match in matches:
                 if match.start() < read_to:
                     continue
                 fact = self._fact(document, sentence, match)
@@ -124,8 +131,11 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
     def _fact(
         self, document: AnalysedDocument, sentence: Sentence, match: re.Match[str]
     ) -> Fact | None:
-        first_text = match.group("a") or match.group("c") or match.group("e") or match.group("g")
-        second_text = match.group("b") or match.group("d") or match.group("f") or match.group("h")
+        groups = match.groupdict()  # of PAIR or FOR_AGAINST
+        first_text = groups.get("a") or groups.get("c") or groups.get("e") or groups.get("g")
+        second_text = groups.get("b") or groups.get("d") or groups.get("f") or groups.get("h")
+        if first_text is None or second_text is None:
+            return None
         first_number, second_number = parse_number(first_text), parse_number(second_text)
         if first_number is None or second_number is None:
             return None
@@ -138,15 +148,15 @@ cannot both be true ("27 to 14" against "27-19"); one_sided.
             return None
         first, last = found
         tokens = sentence.tokens
-        if match.group("e") and not (first and tokens[first - 1].lower in VOTING_VERBS):
+        if groups.get("e") and not (first and tokens[first - 1].lower in VOTING_VERBS):
             return None  # "from 64 to 66", "aged 18 to 24": no vote
         event = result_event(tokens, first, last + 1)
-        if event is None and (match.group("votes") or match.group("g")):
+        if event is None and (groups.get("votes") or groups.get("g")):
             event = "vote"  # "by 27 votes to 14", "81 in favour and 62 against"
         if event is None:
             return None
         sets: tuple[tuple[int, int], ...] = ()
-        if event == "match" and match.group("a"):
+        if event == "match" and groups.get("a"):
             sets, set_end = further_sets(sentence.text, match.end(), numbers)
             with_sets = sentence.token_range(start, sentence.start + set_end) if sets else None
             if with_sets is not None:
