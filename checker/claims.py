@@ -135,7 +135,7 @@ AMOUNT_VERBS = frozenset(
      "eased", "slid", "dipped", "plunged", "soared", "surged", "tumbled", "sank", "rise",
      "fall", "climb", "increase", "drop", "decline", "slowed", "slows", "accelerated",
      "quickened", "cooled", "rebounded", "cost", "costs", "costing", "expanded", "expands",
-     "contracted", "shrank"}
+     "contracted", "shrank", "widened", "widens", "narrowed", "narrows"}
 )  # fmt: skip
 # Verbs whose subject receives the value: "reconstruction efforts will receive €500 million".
 RECEIVING_VERBS = frozenset(
@@ -167,7 +167,8 @@ LEVEL_VERBS = frozenset(
     {"brings", "brought", "bringing", "bring", "increased", "increases", "increasing",
      "raised", "raises", "raising", "boosted", "boosts", "lifted", "lifts", "expanded",
      "expands", "cut", "cuts", "reduced", "reduces", "lowered", "lowers", "cutting",
-     "reducing", "lowering", "slashed", "slashes", "slashing", "trimmed", "trims"}
+     "reducing", "lowering", "slashed", "slashes", "slashing", "trimmed", "trims", "raise",
+     "increase", "boost", "lift", "reduce", "lower", "slash", "trim"}
 )  # fmt: skip
 BRINGING = frozenset({"brings", "brought", "bringing", "bring"})
 # Verbs that set something at a level: "the budget set defence spending at £42.6 billion",
@@ -184,6 +185,18 @@ NAMING_VERBS = frozenset({"fined", "fines", "fine"})
 MULTIPLYING_VERBS = frozenset(
     {"doubled", "tripled", "trebled", "quadrupled", "halved", "doubles", "triples",
      "quadruples", "halves"}
+)  # fmt: skip
+# Verbs that give a sum they do not name: "we commit €2.5 billion to expand ...".
+PLEDGING_VERBS = frozenset(
+    {"commit", "commits", "committed", "committing", "pledge", "pledges", "pledged",
+     "pledging", "earmark", "earmarks", "earmarked", "mobilise", "mobilises", "mobilised",
+     "mobilize", "mobilizes", "mobilized", "contribute", "contributes", "contributed",
+     "donate", "donates", "donated", "allocate", "allocates", "allocated"}
+)  # fmt: skip
+# Words between a pledging verb and its sum: "pledged a further $1 billion", "up to"
+BEFORE_PLEDGED = frozenset(
+    {"a", "an", "another", "further", "additional", "extra", "some", "about", "around",
+     "nearly", "almost", "up", "to", "over", "more", "than", "at", "least", "roughly"}
 )  # fmt: skip
 # Verbs that say what something costs: "expected to cost €3.8 billion" states a cost.
 COST_VERBS = frozenset({"cost", "costs", "costing"})
@@ -562,7 +575,21 @@ def periods_in(tokens: Sequence[Token]) -> tuple[str, ...]:
         if word in CLAUSE_BREAKS:
             words = words[:index]
             break
-    years = [w for w in words if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100]
+    years = [
+        w
+        for i, w in enumerate(words)
+        if len(w) == 4
+        and w.isdigit()
+        and 1900 <= int(w) <= 2100
+        and not (i and words[i - 1] in DEADLINE_WORDS)
+    ]
+    # "€2.5 billion to expand vaccine manufacturing by 2030": the year a target is due, a
+    # period only beside another target's
+    deadlines = {
+        f"by:{w}"
+        for i, w in enumerate(words)
+        if i and words[i - 1] in DEADLINE_WORDS and len(w) == 4 and w.isdigit()
+    }
     quarter = next(
         (
             QUARTERS[w]
@@ -593,7 +620,35 @@ def periods_in(tokens: Sequence[Token]) -> tuple[str, ...]:
         for i, w in enumerate(words)
         if w in ROUNDS
     }
-    return tuple(sorted(found))
+    found |= months_in(tokens[: len(words)], words)
+    return tuple(sorted(found | deadlines))
+
+
+DEADLINE_WORDS = frozenset({"by", "before", "until", "till"})
+MONTH_NAMES = (
+    "January", "February", "March", "April", "May", "June", "July", "August", "September",
+    "October", "November", "December",
+)  # fmt: skip
+MONTH_PREPOSITIONS = frozenset({"in", "for", "during", "through", "throughout"})
+# A figure of months added up: "in the first ten months", "the year to date", "so far this year"
+CUMULATIVE = re.compile(
+    r"\bfirst (?:\w+ months|half|six months)\b|\byear to date\b|\bso far this year\b"
+    r"|\b\w+ months (?:to|through) \w+"
+)
+
+
+def months_in(tokens: Sequence[Token], words: Sequence[str]) -> set[str]:
+    """The month a figure is of ("$2.87 billion in October": 'month:october'), or that it
+    adds months up ("in the first ten months": 'month:cumulative'); a month as a name
+    after a preposition only ("prices may rise" is no May)."""
+    found = {
+        f"month:{words[i]}"
+        for i in range(1, len(words))
+        if tokens[i].text in MONTH_NAMES and words[i - 1] in MONTH_PREPOSITIONS
+    }
+    if CUMULATIVE.search(" ".join(words)):
+        found = {"month:cumulative"}
+    return found
 
 
 def read_frame(
@@ -708,6 +763,13 @@ def read_frame(
         # "€500 million has been set aside for reconstruction", "to contribute half a
         # billion euros to a reconstruction facility": what the value goes to
         phrase = destination_after(tokens, after)
+    if not phrase:
+        # "we commit €2.5 billion to expand vaccine manufacturing", "pledged a further $1
+        # billion": what a pledge gives, when nothing names it (the lexicon's class of the
+        # verb: funding)
+        pledging = pledging_verb_before(tokens, first)
+        if pledging is not None:
+            phrase = [tokens[pledging]]
     if phrase and role in (None, "by") and normal(phrase[-1]) in CHANGE_NOUNS:
         # "a 4.5% pay rise", "a 4.5% rise in pay": what changed, by the value
         changed = phrase[:-1] or thing_changed(tokens, phrase[-1])
@@ -982,7 +1044,13 @@ def joined_noun(tokens: Sequence[Token], index: int) -> str:
         return ""  # "2,224 passengers and sank": a verb
     if index + 2 < len(tokens) and is_phrase_word(tokens[index + 2]):
         return ""  # "passengers and crew members": a phrase of its own, left alone
+    if index + 2 < len(tokens) and tokens[index + 2].lower in OBJECT_OPENERS:
+        return ""  # "has seven stations and links the suburb with ...": a verb and its object
     return normal(noun)
+
+
+# Words that open a verb's object: "links the suburb", "serves its residents".
+OBJECT_OPENERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "these"})
 
 
 def recipient_after(tokens: Sequence[Token], index: int) -> str:
@@ -1097,6 +1165,15 @@ def place_where(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str:
                 return found[1]
         return ""
     return ""
+
+
+def pledging_verb_before(tokens: Sequence[Token], first: int) -> int | None:
+    """The index of a pledging verb right before the value at tokens[first] (over a few
+    words such as "a further", "up to"), else None."""
+    index = first - 1
+    while index >= 0 and first - index <= 3 and tokens[index].lower in BEFORE_PLEDGED:
+        index -= 1
+    return index if index >= 0 and tokens[index].lower in PLEDGING_VERBS else None
 
 
 def settled(tokens: Sequence[Token], clause: Sequence[Token]) -> bool:
@@ -2162,13 +2239,20 @@ INSTITUTION_NOUNS = frozenset(
 DASHES = frozenset({"-", "–", "—", "--"})
 
 
+DATELINE_REACH = 12  # tokens of a dateline: "AIX-EN-PROVENCE, France, 16 June -"
+
+
 def past_dateline(tokens: Sequence[Token], start: int, first: int) -> int:
-    """'LISBON - Allied Ministers met ...', 'KYIV, Ukraine — ...': a dateline (capitals up
-    to a dash) opens the sentence; its clause starts after the dash."""
-    for index in range(start, min(first, start + 5)):
-        if tokens[index].text in DASHES:
-            words = [t.text for t in tokens[start:index] if t.text != ","]
-            if words and words[0].isupper() and all(w[:1].isupper() for w in words):
+    """'LISBON - Allied Ministers met ...', 'KYIV, Ukraine — ...', 'AIX-EN-PROVENCE,
+    France, 16 June - ...': a dateline (capitals, then a day, up to a spaced dash) opens
+    the sentence; its clause starts after the dash."""
+    for index in range(start, min(first, start + DATELINE_REACH)):
+        if tokens[index].text in DASHES and (
+            index == start or tokens[index - 1].end < tokens[index].start
+        ):
+            words = [t.text for t in tokens[start:index] if t.text not in (",", "(", ")")]
+            words = [w for w in words if w not in DASHES]  # the hyphens of "AIX-EN-PROVENCE"
+            if words and words[0].isupper() and all(w[:1].isupper() or w.isdigit() for w in words):
                 return index + 1
             return start
     return start
@@ -2273,7 +2357,9 @@ def modality(tokens: Sequence[Token], first: int) -> Mood:
     if words & NEGATIONS:
         return "hedged"
     if any(
-        t.lower in MODALS and not (t.lower == "could" and capacity_after(before, index))
+        t.lower in MODALS
+        and not (t.lower == "could" and capacity_after(before, index))
+        and not (t.text == "May" and start + index > 0)  # "met on 21 May": the month
         for index, t in enumerate(before)
     ):
         return "hedged"

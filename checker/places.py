@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import math
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -22,6 +23,11 @@ MAX_LENGTH = 120  # characters; a longer text is no place name
 ACRONYM_LETTERS = 5  # an alias in capitals this short ("US", "DC") matches only capitals
 # the best pair of readings wins when a name is ambiguous ("Victoria", "Georgia")
 VERDICT_RANK = {Verdict.AGREEMENT: 0, Verdict.COMPLEMENTARY: 1, Verdict.DISCREPANCY: 2}
+# Two towns farther apart than this are two places ("in Ghent" against "in Antwerp", 51 km);
+# nearer, one may name the other's area ("in Salford", "in Manchester"). "near" stretches it.
+TOWNS_APART_KM = 40
+NEAR_TOWNS_APART_KM = 120
+EARTH_RADIUS_KM = 6371.0
 
 _OF_CAPITAL = re.compile(r"(?i)^(?:the\s+)?capital(?:\s+city)?\s+of\s+(?P<country>.+)$")
 _NAMED_CAPITAL = re.compile(r"(?i)^(?:the\s+)?(?P<country>.+?)(?:'s?)?\s+capital(?:\s+city)?$")
@@ -316,19 +322,26 @@ def _capitalised(words: Sequence[str], start: int) -> int:
     return end - start
 
 
-def compare_places(first: str | Place, second: str | Place) -> Comparison:
+def compare_places(first: str | Place, second: str | Place, *, near: bool = False) -> Comparison:
     """One place -> agreement; a place and a country or region containing it -> complementary
     ('Vilnius is in Lithuania'); two different cities, regions or countries, or a place and
     a country or region it is not in -> discrepancy. A name the gazetteer does not know is
-    one place with a name spelled alike, else complementary: never a discrepancy."""
-    return _compare(first, second)
+    one place with a name spelled alike; else, when it is a town of the table of towns
+    (checker/data/towns.tsv) and the other place a town of the same country, two places
+    more than TOWNS_APART_KM apart (NEAR_TOWNS_APART_KM when either is only `near`) are a
+    discrepancy and nearer ones complementary; anything else is complementary."""
+    return _compare(first, second, near)
 
 
 @lru_cache(maxsize=8192)
-def _compare(first: str | Place, second: str | Place) -> Comparison:
+def _compare(first: str | Place, second: str | Place, near: bool) -> Comparison:
     readings = [_readings(first), _readings(second)]
     if not readings[0] or not readings[1]:
-        return _unknown(first, second, readings[0], readings[1])
+        return (
+            _spelled_alike(first, second)
+            or _by_distance(first, second, readings[0], readings[1], near)
+            or _unknown(first, second, readings[0], readings[1])
+        )
     best = min(
         (_relate(a, b) for a in readings[0] for b in readings[1]),
         key=lambda c: VERDICT_RANK[c.verdict],
@@ -340,12 +353,116 @@ def _readings(place: str | Place) -> tuple[Place, ...]:
     return (place,) if isinstance(place, Place) else resolve_places(place)
 
 
-def _unknown(
-    first: str | Place, second: str | Place, a: Iterable[Place], b: Iterable[Place]
-) -> Comparison:
+@dataclass(frozen=True)
+class Town:
+    """A town of checker/data/towns.tsv: where it lies, in degrees."""
+
+    name: str
+    country: str  # ISO 3166-1 alpha-2
+    latitude: float
+    longitude: float
+
+    def km_to(self, other: Town) -> float:
+        """The great-circle distance (haversine)."""
+        lat1, lat2 = math.radians(self.latitude), math.radians(other.latitude)
+        dlat, dlon = lat2 - lat1, math.radians(other.longitude - self.longitude)
+        h = math.sin(dlat / 2) ** 2 + math.cos(lat1) * math.cos(lat2) * math.sin(dlon / 2) ** 2
+        return 2 * EARTH_RADIUS_KM * math.asin(math.sqrt(h))
+
+
+@cache
+def _towns_text() -> str:
+    source = resources.files("checker").joinpath("data", "towns.tsv")
+    return source.read_text(encoding="utf-8")
+
+
+@lru_cache(maxsize=4096)
+def towns_named(text: str) -> tuple[Town, ...]:
+    """The towns of checker/data/towns.tsv a name may be ('Gent' and 'Ghent' are Ghent;
+    'Westminster' is five towns of Australia and the US). The table is searched as text, for
+    the name's key in the keys column: a few lookups an audit cost less than an index."""
+    key = name_key(text)
+    table = _towns_text()
+    found: list[Town] = []
+    for needle in (f"\t{key}", f"|{key}"):
+        at = table.find(needle) if key else -1
+        while at >= 0:
+            end = at + len(needle)
+            if table[end : end + 1] in ("|", "\n"):
+                line = table[table.rfind("\n", 0, at) + 1 : table.find("\n", end)]
+                name, country, latitude, longitude, keys = line.split("\t")
+                if key in keys.split("|"):
+                    found.append(Town(name, country, float(latitude), float(longitude)))
+            at = table.find(needle, end)
+    return tuple(sorted(set(found), key=lambda t: (t.name, t.country, t.latitude, t.longitude)))
+
+
+def _towns_of(place: str | Place, readings: tuple[Place, ...]) -> tuple[Town, ...]:
+    """The towns a place may be: an unknown name's towns, a known city's own town (in its
+    country); none when a reading is a region or a country, which have no one point."""
+    if not readings:
+        return towns_named(str(place))
+    if not all(r.is_city for r in readings):
+        return ()
+    names = {str(place), *(r.name for r in readings)}
+    return tuple(
+        dict.fromkeys(
+            town
+            for name in sorted(names)
+            for town in towns_named(name)
+            if any(town.country == r.country for r in readings)
+        )
+    )
+
+
+def _by_distance(
+    first: str | Place,
+    second: str | Place,
+    a: tuple[Place, ...],
+    b: tuple[Place, ...],
+    near: bool,
+) -> Comparison | None:
+    """Two places one of which the gazetteer does not know, compared by how far apart their
+    nearest readings in one country are; None when the table of towns cannot say (a name
+    it lacks, no country in common, a region or country on one side)."""
+    countries = [c for c in (a, b) if c and all(r.kind == "country" for r in c)]
+    if countries:
+        town_side = _towns_of(second if countries[0] is a else first, b if countries[0] is a else a)
+        codes = {r.country for r in countries[0]}
+        inside = [t for t in town_side if t.country in codes]
+        if inside:
+            return Comparison(
+                Verdict.COMPLEMENTARY, f"{inside[0].name} is in {_country_name(inside[0].country)}"
+            )
+        return None
+    towns = (_towns_of(first, a), _towns_of(second, b))
+    pairs = [(x, y) for x in towns[0] for y in towns[1] if x.country == y.country]
+    if not pairs:
+        return None
+    same = next((x for x, y in pairs if x == y), None)
+    if same is not None:
+        return Comparison(Verdict.AGREEMENT, f"both name {same.name}")  # "Gent", "Ghent"
+    km = min(x.km_to(y) for x, y in pairs)
+    if km > (NEAR_TOWNS_APART_KM if near else TOWNS_APART_KM):
+        return Comparison(
+            Verdict.DISCREPANCY, f"different places: {first} against {second}, {km:.0f} km apart"
+        )
+    return Comparison(
+        Verdict.COMPLEMENTARY,
+        f"{first} and {second} are {km:.0f} km apart: one may name the other's area",
+    )
+
+
+def _spelled_alike(first: str | Place, second: str | Place) -> Comparison | None:
     key_a, key_b = name_key(str(first)), name_key(str(second))
     if key_a and key_b and fuzz.ratio(key_a, key_b) >= MATCH_SCORE:
         return Comparison(Verdict.AGREEMENT, f"both name {first}")
+    return None
+
+
+def _unknown(
+    first: str | Place, second: str | Place, a: Iterable[Place], b: Iterable[Place]
+) -> Comparison:
     unknown = [str(text) for text, known in ((first, a), (second, b)) if not tuple(known)]
     if len(unknown) == 2:
         return Comparison(

@@ -165,7 +165,7 @@ def compare_quantities(a: Quantity, b: Quantity) -> Comparison:
     if verdict is Verdict.DISCREPANCY and disjoint(a.periods, b.periods):
         # "net income of $310 million in the third quarter of 2024" and "$268 million in the
         # third quarter of 2023"; this year's budget and last year's
-        years = ", ".join(sorted({p.rstrip(ASSUMED) for p in a.periods | b.periods}))
+        years = ", ".join(sorted({period_label(p) for p in a.periods | b.periods}))
         return Comparison(
             Verdict.COMPLEMENTARY, f"{a.words} and {b.words}: of other periods ({years})"
         )
@@ -265,6 +265,25 @@ def disjoint(first: frozenset[str], second: frozenset[str]) -> bool:
         if not any(overlapping(a, b) for a in mine for b in theirs):
             return True
     return False
+
+
+LONE_PAIR_SHARED = 1  # words two lone statements of one head share to be one fact
+
+
+def period_label(period: str) -> str:
+    """A period as messages show it: '2024', 'October' ('month:october'), 'months added up',
+    'Monday' ('day:monday'), 'the runoff' ('round:runoff')."""
+    kind, _, name = period.rstrip(ASSUMED).partition(":")
+    if not name:
+        return kind
+    if kind == "month":
+        return "months added up" if name == "cumulative" else name.capitalize()
+    if kind == "by":
+        return f"by {name}"
+    if kind == "round":
+        return f"the {name}" if name == "runoff" else f"the {name} round"
+    weekday = name.endswith("day") and name not in ("today", "yesterday")
+    return name.capitalize() if weekday else name  # "Monday"; "now", "2024-03-05"
 
 
 def period_kind(period: str) -> str:
@@ -417,7 +436,15 @@ class QuantityRule(Rule):
         increments = [f for f in facts if f.key.endswith(INCREMENT_SUFFIX)]
         levels = [f for f in facts if not f.key.endswith(INCREMENT_SUFFIX)]
         return [
-            *align_by_value_context(levels, agree=self.cannot_contradict, join_sparse=True),
+            # a quantity of one head stated once in each of two documents is one fact when
+            # they share a word besides the head's ("after four years of negotiations in a
+            # committee of experts", "after three years of talks among government experts")
+            *align_by_value_context(
+                levels,
+                agree=self.cannot_contradict,
+                join_sparse=True,
+                lone_pair_shared=LONE_PAIR_SHARED,
+            ),
             *align_by_context(
                 increments,
                 lambda fact: fact.value.context,

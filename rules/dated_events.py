@@ -13,6 +13,7 @@ from checker.claims import WEEKDAY_NAMES, align_by_value_context, context_words,
 from checker.comparators import compare_intervals
 from checker.date_mentions import find_date_mentions, find_weekday_mentions
 from checker.dates import STAND_IN_ANCHOR, DateValue, resolve_date, sentence_tense
+from checker.document_dates import dateline_end
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
 from checker.nlp import AnalysedDocument, Sentence
 from checker.rules import Rule
@@ -127,6 +128,8 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
             # a weekday is a day against the document's own day; in a document with no date
             # at all, it is that weekday
             dates = find_date_mentions(sentence.text)
+            if dates and (dateline := dateline_end(sentence.text)):
+                dates = [date for date in dates if date.start >= dateline]  # the report's day
             weekdays = (
                 find_weekday_mentions(sentence.text, dates) if anchor is not None or undated else []
             )
@@ -588,10 +591,12 @@ def event_of_name(tokens: Sequence[Any], index: int, words: Mapping[str, str]) -
 
 
 # Words before an event word that make it one of several: "the first vote", "the final
-# vote", "the previous election", "the second launch".
+# vote", "the previous election", "the second launch", "its main annual session" (one that
+# recurs, not the one being reported).
 EVENT_QUALIFIERS = frozenset(
     {"first", "second", "third", "fourth", "final", "last", "previous", "next", "initial",
-     "earlier", "latest", "preliminary", "second-round", "first-round"}
+     "earlier", "latest", "preliminary", "second-round", "first-round", "annual", "yearly",
+     "biennial", "regular"}
 )  # fmt: skip
 # Event words that name the event only with the particle after them: "lifted off",
 # "touched down", "took off", "came down".

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from checker.claims import TIME_WORDS, align_by_value_context, context_words, is_content
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
@@ -11,9 +11,10 @@ from checker.nlp import AnalysedDocument, Token
 from checker.places import Place, compare_places, place_phrase_length, resolve_place
 from checker.rules import Rule
 
-from .dated_events import event_words
+from .dated_events import EVENT_QUALIFIERS, PARTICLES, event_words
 
 PLACE_WORDS = frozenset({"in", "at", "near", "off"})
+LOOSE_PLACE_WORDS = frozenset({"near", "off"})  # a place some way from where it happened
 # Nouns between "the" and "of" that say a place follows: "near the port of Bodø", "off the
 # coast of northern Sweden", "near the resort of Sölden"
 PLACE_NOUNS = frozenset(
@@ -30,6 +31,7 @@ class EventPlace:
     part: str = ""  # the part of it named before it: "northern" in "in northern Chile"
     # a known place the text puts an unknown one in: "near Bodø in northern Norway"
     within: str = ""
+    near: bool = field(default=False, compare=False)  # "near Kathmandu", "off Sibuyan"
 
     def __str__(self) -> str:
         place = f"{self.part} {self.place}" if self.part else self.place
@@ -89,8 +91,11 @@ NEAR_AFTER_CLOSE = frozenset({"to", "by"})
 def event_word_at(tokens: Sequence[Token], index: int, words: Mapping[str, str]) -> str | None:
     """The event tokens[index] names, if any (rules/data/event_words.csv, a final)."""
     word = tokens[index].lower
-    if word == "close" and index + 1 < len(tokens) and tokens[index + 1].lower in NEAR_AFTER_CLOSE:
+    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
+    if word == "close" and following in NEAR_AFTER_CLOSE:
         return None
+    if word in PARTICLES and following != PARTICLES[word]:
+        return None  # "took place in Paris" is no take-off
     return words.get(word) or final_at(tokens, index)
 
 
@@ -127,9 +132,17 @@ the gazetteer (checker/data/places.csv): a city and the country or region contai
 are compatible.
 Meetings of NATO bodies are left to the summit-dates rule.
 
+A town the gazetteer does not know is looked up in the table of towns
+(checker/data/towns.tsv, from GeoNames): two towns of one country more than 40 km apart
+are two places ("in Pokhara" against "near Kathmandu", 147 km), nearer ones may name one
+area ("in Salford", "in Manchester"), and "near" or "off" stretches the distance to 120
+km. "the annual session", "the next final": a recurring or other event is one of its own;
+"at the Council's session" and "at the Mercosur summit" name whose or which event, not
+where.
+
 Verdicts: agreement for one place; discrepancy for two different known cities, regions or
-countries ("in Hiroshima" against "in Osaka"); complementary for a place and what contains
-it, or a name the gazetteer does not know.
+countries ("in Hiroshima" against "in Osaka"), or two towns far apart; complementary for a
+place and what contains it, towns near each other, or a name neither table knows.
 """
     examples = (
         "agreement: 'the summit in Hiroshima' and 'leaders gathered for the summit in Hiroshima'",
@@ -160,19 +173,30 @@ it, or a name the gazetteer does not know.
                 length = place_length([t.text for t in tokens[after : after + 8]])
                 if length and not skip and part in COMPASS_POINTS and after + 1 < len(tokens):
                     length = max(length, 1 + name_run(tokens, after + 1))
-                if not length or next_word(tokens, after + length) == "history":
-                    continue  # "the costliest storm in U.S. history": where it ranks
+                following = next_word(tokens, after + length)
+                names_event = tokens[after].lower == "the" and following in words
+                if not length or following in NOT_A_PLACE_AFTER or names_event:
+                    # "the costliest storm in U.S. history": where it ranks; "adopted at the
+                    # Council's session": whose the place is; "signed at the Mercosur
+                    # summit": which event it is
+                    continue
                 reach = REACH + venue_length(tokens, position) + holding_length(tokens, position)
                 for index in range(position - 1, max(-1, position - 1 - reach), -1):
                     if tokens[index].text in (",", ";", ".", "(", ")"):
                         break
                     event = event_word_at(tokens, index, words)
                     if event is not None:
+                        if index and tokens[index - 1].lower in EVENT_QUALIFIERS:
+                            # "its main annual session in Stockholm", "the next final in
+                            # Lisbon": one of several, not the one another source places
+                            event = f"{tokens[index - 1].lower} {event}"
                         within = container_after(tokens, after + length)
                         read_to = within[1]
-                        yield self._place_fact(
-                            document, tokens, index, (named, after, after + length), event, within
-                        )
+                        where = (named, after, after + length)
+                        fact = self._place_fact(document, tokens, index, where, event, within)
+                        if token.lower in LOOSE_PLACE_WORDS:
+                            fact = replace(fact, value=replace(fact.value, near=True))
+                        yield fact
                         break
 
     def _place_fact(
@@ -213,10 +237,12 @@ it, or a name the gazetteer does not know.
             # "northern Chile" beside "Chile", or beside "southern Chile": parts of one place
             # a reader may draw apart; never a contradiction
             return Comparison(Verdict.COMPLEMENTARY, f"{a.value} and {b.value}: parts of one place")
-        return compare_places(a.value.as_place(), b.value.as_place())
+        near = a.value.near or b.value.near
+        return compare_places(a.value.as_place(), b.value.as_place(), near=near)
 
 
 COMPASS_POINTS = frozenset({"north", "south", "east", "west"})
+NOT_A_PLACE_AFTER = frozenset({"history", "'s", "’s"})
 
 
 def name_run(tokens: Sequence[Token], index: int) -> int:

@@ -235,7 +235,9 @@ agent has another name (the role may be of another thing: "built by" a shipyard 
         agents = [f for f in facts if isinstance(f.value, Agent)]
         offices = [f for f in facts if isinstance(f.value, OfficeHolder)]
         return [
-            *align_by_context(lists, lambda fact: fact.value.context, value_of=list_set),
+            *align_by_context(
+                lists, lambda fact: fact.value.context, value_of=list_set, same_thing=one_list
+            ),
             *align_by_value_context(agents),
             *offices,
         ]
@@ -294,6 +296,21 @@ def agent_name(shown: str) -> str:
 
 def list_set(fact: Fact) -> object:
     return frozenset(fact.value.items)
+
+
+SHARED_MEMBERS = 3  # members two lists share, at the least, to be one list whatever their words
+SHARED_SHARE = 0.75  # ... and the share of the shorter list they make
+
+
+def one_list(a: Fact, b: Fact) -> bool | None:
+    """Lists that share most of their members are one list in whatever words they are
+    given ("Colombia, Slovenia, Kenya and Vanuatu today joined the Alliance", "Colombia,
+    Kenya, Slovakia and Vanuatu became the newest members"); None when they cannot tell."""
+    mine, theirs = frozenset(a.value.items), frozenset(b.value.items)
+    shared = len(mine & theirs)
+    if shared >= SHARED_MEMBERS and shared >= SHARED_SHARE * min(len(mine), len(theirs)):
+        return True
+    return None
 
 
 def compare_named_lists(a: NamedList, b: NamedList) -> Comparison:

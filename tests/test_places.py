@@ -22,6 +22,7 @@ from checker.places import (
     place_phrase_length,
     resolve_place,
     resolve_places,
+    towns_named,
 )
 
 from .conftest import ROOT
@@ -168,3 +169,20 @@ NAMES = sorted({str(name) for case in CASES["pairs"] for name in case[:2]})
 def test_compare_places_is_symmetric(first: str, second: str) -> None:
     assert compare_places(first, second).verdict == compare_places(second, first).verdict
     assert compare_places(first, first).verdict != Verdict.DISCREPANCY
+
+
+def test_a_place_only_near_a_town_may_lie_farther_from_it() -> None:
+    # Ghent and Antwerp are 51 km apart: two places "in" them, but "near Ghent" may be
+    # what another source calls "near Antwerp"; Pokhara is 147 km from Kathmandu
+    assert compare_places("Ghent", "Antwerp").verdict == Verdict.DISCREPANCY
+    assert compare_places("Ghent", "Antwerp", near=True).verdict == Verdict.COMPLEMENTARY
+    assert compare_places("Pokhara", "Kathmandu", near=True).verdict == Verdict.DISCREPANCY
+
+
+def test_the_table_of_towns_knows_towns_by_their_other_names() -> None:
+    ghent = towns_named("Ghent")
+    assert [(t.name, t.country) for t in ghent] == [("Gent", "BE")]
+    assert towns_named("Gent") == ghent
+    assert {t.country for t in towns_named("Westminster")} >= {"GB", "US", "AU"}
+    assert towns_named("Lower Wobbleton") == ()
+    assert round(ghent[0].km_to(towns_named("Antwerp")[0])) == 51

@@ -603,7 +603,8 @@ CHANGE_VERBS = frozenset(
      "jumped", "jumping", "surge", "surges", "surged", "surging", "slump", "slumps",
      "slumped", "slumping", "soar", "soars", "soared", "soaring", "plunge", "plunges",
      "plunged", "plunging", "shrink", "shrinks", "shrinking", "shrank", "expand", "expands",
-     "expanded", "expanding", "contracted", "contracting", "up", "down"]
+     "expanded", "expanding", "contracted", "contracting", "widened", "widening", "narrowed",
+     "narrowing", "up", "down"]
 )  # fmt: skip
 CHANGE_WITH_PREPOSITION = CHANGE_VERBS | frozenset(
     ["cut", "cuts", "cutting", "reduce", "reduces", "reduced", "reducing", "reduction",
