@@ -379,8 +379,9 @@ def _towns_text() -> str:
 @lru_cache(maxsize=4096)
 def towns_named(text: str) -> tuple[Town, ...]:
     """The towns of checker/data/towns.tsv a name may be ('Gent' and 'Ghent' are Ghent;
-    'Westminster' is five towns of Australia and the US). The table is searched as text, for
-    the name's key in the keys column: a few lookups an audit cost less than an index."""
+    'Westminster' is towns of Britain, Australia and the US). The table is searched as text,
+    for the name's key in its keys column: the few lookups of an audit cost less than
+    building an index."""
     key = name_key(text)
     table = _towns_text()
     found: list[Town] = []
@@ -425,16 +426,15 @@ def _by_distance(
     """Two places one of which the gazetteer does not know, compared by how far apart their
     nearest readings in one country are; None when the table of towns cannot say (a name
     it lacks, no country in common, a region or country on one side)."""
-    countries = [c for c in (a, b) if c and all(r.kind == "country" for r in c)]
-    if countries:
-        town_side = _towns_of(second if countries[0] is a else first, b if countries[0] is a else a)
-        codes = {r.country for r in countries[0]}
-        inside = [t for t in town_side if t.country in codes]
-        if inside:
-            return Comparison(
-                Verdict.COMPLEMENTARY, f"{inside[0].name} is in {_country_name(inside[0].country)}"
-            )
-        return None
+    for countries, other, readings in ((a, second, b), (b, first, a)):
+        if countries and all(r.kind == "country" for r in countries):
+            # "in Pokhara" beside "in Nepal": a town in the country, or nothing to say
+            codes = {r.country for r in countries}
+            inside = [t for t in _towns_of(other, readings) if t.country in codes]
+            if not inside:
+                return None
+            where = _country_name(inside[0].country)
+            return Comparison(Verdict.COMPLEMENTARY, f"{other} is in {where}")
     towns = (_towns_of(first, a), _towns_of(second, b))
     pairs = [(x, y) for x in towns[0] for y in towns[1] if x.country == y.country]
     if not pairs:

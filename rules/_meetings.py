@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -21,7 +22,7 @@ from checker.dates import (
     year_belongs_to,
 )
 from checker.model import Comparison, Verdict
-from checker.nlp import AnalysedDocument, Mention, Sentence
+from checker.nlp import AnalysedDocument, Mention, Sentence, Token
 from checker.places import compare_places, place_phrase_length, resolve_places
 
 from ._tables import phrase_pattern, read_patterns, read_table
@@ -483,12 +484,16 @@ def date_tied_to(sentence: Sentence, date: Mention, anchors: list[Mention]) -> b
 
 
 def place_of(sentence: Sentence, anchors: list[Mention]) -> tuple[str, int, int] | None:
-    """'meet in Madrid', 'summit in Vilnius', or a known place next to the body ('the
-    Madrid summit')."""
+    """'meet in Madrid', 'summit in Vilnius', a known place next to the body ('the
+    Madrid summit'), or its host ('Mexico will host next year's summit', 'the summit,
+    hosted by Japan')."""
     for mention in sorted(anchors, key=lambda m: m.start):
         after = place_after(sentence, mention.last_token)
         if after:
             return after
+    host = host_of(sentence, anchors)
+    if host:
+        return host
     for place in sentence.labelled("PLACE"):
         if any(abs(place.first_token - a.first_token) <= 2 for a in anchors):
             return place.id, place.start, place.end
@@ -589,3 +594,48 @@ def nearest(
     ]
     distance, _, best = min(scored, key=lambda item: (item[0], item[1]))
     return best if window is None or distance <= window else None
+
+
+HOST_VERBS = frozenset({"host", "hosts", "hosting", "hosted"})
+# Words between a host and its verb: "Mexico will host", "Japan is to host", "set to host"
+BEFORE_HOSTING = frozenset({"will", "to", "is", "are", "set", "shall", "'ll", "also", "then"})
+HOST_REACH = 5  # tokens between the verb and the meeting it hosts
+
+
+def host_of(sentence: Sentence, anchors: list[Mention]) -> tuple[str, int, int] | None:
+    """The known place (a country or a city) named as a meeting's host: before 'will host'
+    with the meeting its object ('Mexico will host next year's summit'), or after 'hosted
+    by' right after the meeting ('the summit, hosted by Japan'); an organisation that
+    hosts is no place."""
+    tokens = sentence.tokens
+    for index, token in enumerate(tokens):
+        if token.lower not in HOST_VERBS:
+            continue
+        if token.lower == "hosted" and index + 1 < len(tokens) and tokens[index + 1].lower == "by":
+            if any(0 < index - a.last_token <= 2 for a in anchors):
+                start = index + 2 + (index + 2 < len(tokens) and tokens[index + 2].lower == "the")
+                end = start
+                while end < len(tokens) and tokens[end].text[:1].isupper():
+                    end += 1
+                found = host_named(tokens, start, end)
+                if found:
+                    return found
+            continue
+        if not any(0 < a.first_token - index <= HOST_REACH for a in anchors):
+            continue
+        back = index - 1
+        while back >= 0 and tokens[back].lower in BEFORE_HOSTING:
+            back -= 1
+        found = host_named(tokens, name_start(tokens, back + 1), back + 1)
+        if found:
+            return found
+    return None
+
+
+def host_named(tokens: Sequence[Token], start: int, end: int) -> tuple[str, int, int] | None:
+    if start >= end:
+        return None
+    text = " ".join(t.text for t in tokens[start:end])
+    if not resolve_places(text):
+        return None
+    return canonical_place(text), tokens[start].start, tokens[end - 1].end

@@ -78,6 +78,8 @@ document names NATO (or the Allies); another organisation's ("the G7 summit", "t
 Commonwealth summit") is keyed by its name, and a summit in a text that names none is
 "summit", never linked to the table. Two days of a meeting no table knows, up to three days
 apart, are complementary when a side says the meeting lasts days ("the two-day summit").
+A known country or city named as a meeting's host is its place ("Mexico will host next
+year's summit", "the summit, hosted by Japan"); an organisation that hosts is none.
 
 Verdicts: agreement (same date, or place and date of one table meeting); discrepancy
 (different months, places or table meetings); complementary (a place on one side and a
