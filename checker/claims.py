@@ -2281,7 +2281,11 @@ def name_start(tokens: Sequence[Token], end: int) -> int:
 
 
 def opens_sentence(tokens: Sequence[Token], index: int) -> bool:
-    return index == 0 or tokens[index].line_start or tokens[index - 1].text in (";", ":")
+    """The first word of a sentence, a line, a clause after ';' or ':', or of what follows
+    a dateline ("AIX-EN-PROVENCE, France, 16 June - Leaders committed ...")."""
+    if index == 0 or tokens[index].line_start or tokens[index - 1].text in (";", ":"):
+        return True
+    return tokens[index - 1].text in DASHES and past_dateline(tokens, 0, index) == index
 
 
 def gapped_owner(tokens: Sequence[Token], first: int) -> str | None:
