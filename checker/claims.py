@@ -1673,6 +1673,14 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
     ):
         # "the number of shelters"; "four members of a maintenance crew" count the crew
         return phrase_after(tokens, index + 1) or phrase
+    if (
+        phrase
+        and all(t.text[:1].isupper() for t in phrase)
+        and index + 1 < len(tokens)
+        and tokens[index].lower in POSSESSIVES
+    ):
+        # "€2.5 billion for Syria's recovery": the owner's thing is what the sum is for
+        return phrase_after(tokens, index + 1) or phrase
     return phrase
 
 
@@ -1920,6 +1928,9 @@ def destination_after(tokens: Sequence[Token], after: int) -> list[Token]:
         phrase.append(tokens[index])
         index += 1
     return phrase
+
+
+POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
 def object_raised_to(tokens: Sequence[Token], first: int) -> tuple[list[Token], str]:
