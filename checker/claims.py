@@ -575,21 +575,16 @@ def periods_in(tokens: Sequence[Token]) -> tuple[str, ...]:
         if word in CLAUSE_BREAKS:
             words = words[:index]
             break
-    years = [
-        w
-        for i, w in enumerate(words)
-        if len(w) == 4
-        and w.isdigit()
-        and 1900 <= int(w) <= 2100
-        and not (i and words[i - 1] in DEADLINE_WORDS)
-    ]
     # "€2.5 billion to expand vaccine manufacturing by 2030": the year a target is due, a
     # period only beside another target's
-    deadlines = {
-        f"by:{w}"
-        for i, w in enumerate(words)
-        if i and words[i - 1] in DEADLINE_WORDS and len(w) == 4 and w.isdigit()
-    }
+    years: list[str] = []
+    deadlines: set[str] = set()
+    for i, w in enumerate(words):
+        if len(w) == 4 and w.isdigit() and 1900 <= int(w) <= 2100:
+            if i and words[i - 1] in DEADLINE_WORDS:
+                deadlines.add(f"by:{w}")
+            else:
+                years.append(w)
     quarter = next(
         (
             QUARTERS[w]

@@ -222,32 +222,6 @@ def find_dateline(lines: Sequence[str]) -> StatedDate | None:
 def leading_dateline(text: str) -> StatedDate | None:
     """A dateline opening `text`: a place, then the date. (A date and a dash without a place
     opens an entry of a chronology as often as a dateline: it is not read.)"""
-    match = _dateline_match(text)
-    return stated(match) if match else None
-
-
-# A dateline whose date may lack its year, as news datelines do: "VIENNA, 29 November -",
-# "REYKJAVIK, March 10 (Reuters) -"
-_SHORT_DATELINE = re.compile(
-    rf"{_CAPS_PLACE}\s*(?:{_AGENCY}\s*)?,?\s*(?i:{_WEEKDAY}"
-    rf"(?:\d{{1,2}}{_ORDINAL}\s+(?:{_MONTH})\.?|(?:{_MONTH})\.?\s+\d{{1,2}}{_ORDINAL})"
-    rf"(?:,?\s+\d{{4}})?)\s*(?:{_AGENCY}\s*)?{_SEPARATOR}"
-)
-
-
-def dateline_end(text: str) -> int:
-    """Where a dateline opening `text` ends ("VIENNA, 29 November - OPEC+ ministers meeting
-    on Thursday": after the dash), or 0: the day it states is the report's, not an event's."""
-    match = _dateline_match(text)
-    if match and stated(match):
-        return match.end()
-    short = _SHORT_DATELINE.match(text)
-    if short is None or short.group(0).split()[0].strip(",").lower() in NOT_A_PLACE:
-        return 0
-    return short.end()
-
-
-def _dateline_match(text: str) -> re.Match[str] | None:
     for pattern in (_CAPS_DATELINE, _TITLE_DATELINE):
         match = pattern.match(text)
         if match is None:
@@ -255,7 +229,7 @@ def _dateline_match(text: str) -> re.Match[str] | None:
         place = match.groupdict().get("place")
         if place and place.split()[0].strip(",").lower() in NOT_A_PLACE:
             continue
-        return match
+        return stated(match)
     return None
 
 

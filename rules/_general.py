@@ -267,7 +267,7 @@ def disjoint(first: frozenset[str], second: frozenset[str]) -> bool:
     return False
 
 
-LONE_PAIR_SHARED = 1  # words two lone statements of one head share to be one fact
+LONE_QUANTITIES_SHARED = 1  # words two lone statements of one head share to be one fact
 
 
 def period_label(period: str) -> str:
@@ -443,7 +443,7 @@ class QuantityRule(Rule):
                 levels,
                 agree=self.cannot_contradict,
                 join_sparse=True,
-                lone_pair_shared=LONE_PAIR_SHARED,
+                lone_pair_shared=LONE_QUANTITIES_SHARED,
             ),
             *align_by_context(
                 increments,

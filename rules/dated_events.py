@@ -9,11 +9,16 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import Any
 
-from checker.claims import WEEKDAY_NAMES, align_by_value_context, context_words, is_content
+from checker.claims import (
+    WEEKDAY_NAMES,
+    align_by_value_context,
+    context_words,
+    is_content,
+    past_dateline,
+)
 from checker.comparators import compare_intervals
 from checker.date_mentions import find_date_mentions, find_weekday_mentions
 from checker.dates import STAND_IN_ANCHOR, DateValue, resolve_date, sentence_tense
-from checker.document_dates import dateline_end
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
 from checker.nlp import AnalysedDocument, Sentence
 from checker.rules import Rule
@@ -128,8 +133,10 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
             # a weekday is a day against the document's own day; in a document with no date
             # at all, it is that weekday
             dates = find_date_mentions(sentence.text)
-            if dates and (dateline := dateline_end(sentence.text)):
-                dates = [date for date in dates if date.start >= dateline]  # the report's day
+            if dates and (opening := past_dateline(sentence.tokens, 0, len(sentence.tokens))):
+                # "VIENNA, 29 November - ministers meeting on Thursday": the report's day
+                after = sentence.tokens[opening - 1].end - sentence.start
+                dates = [date for date in dates if date.start >= after]
             weekdays = (
                 find_weekday_mentions(sentence.text, dates) if anchor is not None or undated else []
             )
@@ -612,6 +619,11 @@ def qualified(tokens: Sequence[Any], index: int, words: Mapping[str, str]) -> st
     particle = PARTICLES.get(word)
     if particle and (index + 1 >= len(tokens) or tokens[index + 1].lower != particle):
         return None  # "the ban was lifted on March 1"
+    return with_qualifier(tokens, index, event)
+
+
+def with_qualifier(tokens: Sequence[Any], index: int, event: str) -> str:
+    """The event with the word before tokens[index] that makes it one of several."""
     if index and tokens[index - 1].lower in EVENT_QUALIFIERS:
         return f"{tokens[index - 1].lower} {event}"
     return event

@@ -11,7 +11,7 @@ from checker.nlp import AnalysedDocument, Token
 from checker.places import Place, compare_places, place_phrase_length, resolve_place
 from checker.rules import Rule
 
-from .dated_events import EVENT_QUALIFIERS, PARTICLES, event_words
+from .dated_events import event_words, qualified, with_qualifier
 
 PLACE_WORDS = frozenset({"in", "at", "near", "off"})
 LOOSE_PLACE_WORDS = frozenset({"near", "off"})  # a place some way from where it happened
@@ -91,12 +91,14 @@ NEAR_AFTER_CLOSE = frozenset({"to", "by"})
 def event_word_at(tokens: Sequence[Token], index: int, words: Mapping[str, str]) -> str | None:
     """The event tokens[index] names, if any (rules/data/event_words.csv, a final)."""
     word = tokens[index].lower
-    following = tokens[index + 1].lower if index + 1 < len(tokens) else ""
-    if word == "close" and following in NEAR_AFTER_CLOSE:
+    if word == "close" and index + 1 < len(tokens) and tokens[index + 1].lower in NEAR_AFTER_CLOSE:
         return None
-    if word in PARTICLES and following != PARTICLES[word]:
-        return None  # "took place in Paris" is no take-off
-    return words.get(word) or final_at(tokens, index)
+    # the table's event, with its particle ("took place" is no take-off) and the word that
+    # makes it one of several ("its main annual session", "the next final")
+    event = qualified(tokens, index, words)
+    if event is None and (final := final_at(tokens, index)):
+        event = with_qualifier(tokens, index, final)
+    return event
 
 
 def final_at(tokens: Sequence[Token], index: int) -> str | None:
@@ -186,10 +188,6 @@ place and what contains it, towns near each other, or a name neither table knows
                         break
                     event = event_word_at(tokens, index, words)
                     if event is not None:
-                        if index and tokens[index - 1].lower in EVENT_QUALIFIERS:
-                            # "its main annual session in Stockholm", "the next final in
-                            # Lisbon": one of several, not the one another source places
-                            event = f"{tokens[index - 1].lower} {event}"
                         within = container_after(tokens, after + length)
                         read_to = within[1]
                         where = (named, after, after + length)
