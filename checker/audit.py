@@ -66,7 +66,7 @@ def extract_document(document: AnalysedDocument, ruleset: RuleSet) -> DocumentFa
             covered = Covered(taken)
             found = [f for f in found if not covered.overlaps(f.span.start, f.span.end)]
         else:
-            taken.extend(loaded.rule.covers(f) for f in found)
+            taken.extend(span for f in found for span in loaded.rule.covers(f))
         facts[loaded.rule.id] = tuple(found)
     return DocumentFacts(document.document, facts, tuple(failures))
 

@@ -351,7 +351,10 @@ def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> l
             if value.kind in QUANTITY_KINDS:  # not "the first round": a period's own word
                 others.append((first, last + 1))
             continue
-        if value.kind == "amount" and names_a_model(sentence.tokens, first, value.text):
+        if value.kind == "amount" and (
+            names_a_model(sentence.tokens, first, value.text)
+            or a_name_of_words(sentence.tokens, first, last + 1)
+        ):
             continue
         if tuple(t.lower for t in sentence.tokens[last + 1 : last + 3]) in PARTITIVES:
             continue  # "350 passengers, 40 of whom were injured": a part, said of another head
@@ -429,6 +432,22 @@ def told_apart(claims: list[Claim]) -> list[Claim]:
                 purposes = tuple(sorted({*frame.purposes, *apart}))
                 told[number] = replace(claims[number], frame=replace(frame, purposes=purposes))
     return told
+
+
+def a_name_of_words(tokens: Sequence[Token], first: int, after: int) -> bool:
+    """'the Three Seas Initiative', 'the Big Five': a number in words capitalised inside a
+    sentence, before a capitalised word, is part of a name."""
+    word = tokens[first]
+    return (
+        after == first + 1
+        and first > 0
+        and word.text[:1].isupper()
+        and word.text.isalpha()
+        and tokens[first - 1].text[:1].islower()
+        and after < len(tokens)
+        and tokens[after].text[:1].isupper()
+        and tokens[after].text.isalpha()
+    )
 
 
 def names_a_model(tokens: Sequence[Token], first: int, text: str) -> bool:
@@ -710,7 +729,9 @@ def read_frame(
     elif before_of and after < len(tokens) and tokens[after].lower in ("for", "to"):
         phrase = before_of  # "a reconstruction fund of €500 million for the region"
     else:
-        after_phrase = phrase_after(tokens, after + rate_length(tokens, after))
+        after_phrase = with_of_phrase(
+            tokens, phrase_after(tokens, after + rate_length(tokens, after)), lexicon
+        )
         if after_phrase and normal(after_phrase[-1]) in TIME_WORDS:
             after_phrase = []  # "revenue of $3.6 billion on Tuesday" is not about Tuesday
         phrase = after_phrase or before_of
@@ -720,7 +741,7 @@ def read_frame(
         or normal(phrase[-1]) in TIME_WORDS
     ):
         # "federal support tops $10.2 billion for households": what it measures comes first
-        level_of, verb = object_raised_to(tokens, first)
+        level_of, verb = object_raised_to(tokens, first, role)
         if level_of:
             # "brings total aid to $185 million"; "cutting the risk of kidney failure by 32%"
             # what a verb brings to a sum is a running total; what it cuts or raises a
@@ -828,6 +849,10 @@ def read_frame(
     if befell and befell != head:
         # "Forty passengers were injured" counts passengers who were, not all of them
         purposes = sorted({*purposes, befell})
+    if whole and head and not predicate_after(tokens, phrase_end, lexicon):
+        # "delegations from 187 of the 196 member countries": the whole of a part that
+        # nothing befell; another document's "178 member countries" may count either
+        purposes = sorted({*purposes, "whole"})
     clause = clause_of(tokens, first, after)
     mood = modality(tokens, first)
     states = {STATE_WORDS[t.lower] for t in clause if t.lower in STATE_WORDS}
@@ -1665,8 +1690,10 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
         and (phrase[0].lower in MEASURE_WORDS or phrase[0].lower in MEMBER_WORDS)
         and index + 1 < len(tokens)
         and tokens[index].lower == "of"
+        and not (phrase[0].lower in MEMBER_WORDS and past_the(tokens, index + 1).text[:1].isupper())
     ):
         # "the number of shelters"; "four members of a maintenance crew" count the crew
+        # ("the 23 members of the Indian Ocean Rim Association" count members)
         return phrase_after(tokens, index + 1) or phrase
     if (
         phrase
@@ -1748,14 +1775,25 @@ def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
     billion', 'the death toll stands at 50,000': the noun phrase before a verb that says
     what it amounts to."""
     index = first - 1
-    if index >= 0 and tokens[index].lower in AMOUNT_PREPOSITIONS:
+    from_to = False  # the value is an end of "from ... to ...": a change
+    if index >= 0 and tokens[index].lower == "from":
+        index -= 1  # "unemployment rose from 5% to 7%": the first of the two ends
+        from_to = True
+    elif index >= 0 and tokens[index].lower in AMOUNT_PREPOSITIONS:
         index -= 1
-        index = change_before(tokens, index)  # "revenue fell 5% to $3.9 billion"
+        # "revenue fell 5% to $3.9 billion", "exports rose from $3 billion to $5 billion"
+        back = change_before(tokens, index)
+        from_to = back < index and tokens[back + 1].lower == "from"
+        index = back
     phrasal = index >= 1 and tokens[index].lower in ("up", "down")
+    verb = tokens[index].lower if index >= 0 else ""
     if phrasal and tokens[index - 1].lower in PHRASAL_MOVES:
         index -= 1  # "the single bus fare will go up to £3.50"
-    elif index < 0 or not (
-        tokens[index].lower in AMOUNT_VERBS or tokens[index].lower in RECEIVING_VERBS
+    elif not (
+        verb in AMOUNT_VERBS
+        or verb in RECEIVING_VERBS
+        # "tariff cut from 35% to 20%", as a bullet or a headline says it: what was cut
+        or (from_to and verb in LEVEL_VERBS and index >= 1 and is_content(tokens[index - 1]))
     ):
         return []
     index -= 1
@@ -1866,14 +1904,19 @@ def change_before(tokens: Sequence[Token], index: int) -> int:
     """Before "to" at tokens[index + 1]: where the verb stands once a change said between
     them is passed over ("fell 5% to", "rose by 12 percent to", "fell 0.3 points to")."""
     back = index
-    while back >= 0 and tokens[back].lower in CHANGE_UNITS:
+    while back >= 0 and (tokens[back].lower in CHANGE_UNITS or tokens[back].lower in SCALES):
         back -= 1
     if back == index or back < 0 or not tokens[back].like_num:
         return index
     back -= 1
-    if back >= 0 and tokens[back].lower == "by":
+    if back >= 0 and tokens[back].text in CURRENCY_SIGNS:
+        back -= 1
+    if back >= 0 and tokens[back].lower in ("by", "from"):
         back -= 1
     return back
+
+
+CURRENCY_SIGNS = frozenset("$€£¥₹")
 
 
 def object_set_at(tokens: Sequence[Token], first: int) -> list[Token]:
@@ -1928,17 +1971,28 @@ def destination_after(tokens: Sequence[Token], after: int) -> list[Token]:
 POSSESSIVES = frozenset({"'s", "’s", "'", "’"})
 
 
-def object_raised_to(tokens: Sequence[Token], first: int) -> tuple[list[Token], str]:
+def object_raised_to(
+    tokens: Sequence[Token], first: int, role: str | None = None
+) -> tuple[list[Token], str]:
     """'This brings total U.S. humanitarian assistance to support the response to $185
     million' -> humanitarian assistance: the object of a verb that brings it to the value,
-    and the verb ("brings")."""
-    if first < 2 or tokens[first - 1].lower not in ("to", "by"):
+    and the verb ("brings"). The first end of a change is read so too ("reduced the tariff
+    from 35% to 20%"), and a change noun stands for its verb ("the reduction of the tariff
+    from 35 percent to 25 percent")."""
+    prepositions = ("to", "by", "from") if role == "from" else ("to", "by")
+    if first < 2 or tokens[first - 1].lower not in prepositions:
         return [], ""
     for index in range(first - 2, max(-1, first - 2 - LEVEL_WINDOW), -1):
         word = tokens[index].lower
         if word in CLAUSE_BREAKS or word in (",", "."):
             return [], ""
-        if word in LEVEL_VERBS:
+        noun = (
+            role in ("from", "to")
+            and word in CHANGE_NOUNS
+            and index + 1 < first
+            and tokens[index + 1].lower in ("of", "in")
+        )
+        if word in LEVEL_VERBS or noun:
             start = index + 1
             while start < first and tokens[start].lower in LINKS:  # "the total U.S. aid"
                 start += 1
@@ -1979,6 +2033,19 @@ def content_run_before(tokens: Sequence[Token], index: int) -> list[Token]:
     return phrase
 
 
+def with_of_phrase(tokens: Sequence[Token], phrase: list[Token], lexicon: Lexicon) -> list[Token]:
+    """A phrase the lexicon knows with its 'of' ("eighteen heads of state and government":
+    head of state), else the phrase as read."""
+    if not phrase:
+        return phrase
+    at = tokens.index(phrase[-1]) + 1
+    if at + 1 < len(tokens) and tokens[at].lower == "of":
+        words = f"{normal(phrase[-1])} of {normal(tokens[at + 1])}"
+        if words in lexicon.phrases:
+            return [*phrase, tokens[at], tokens[at + 1]]
+    return phrase
+
+
 def phrase_before_of(tokens: Sequence[Token], index: int) -> list[Token]:
     """'a death toll of 50,000' -> death toll; 'a budget of $412 million' -> budget; 'aid
     worth $1.8 billion' -> aid."""
@@ -1989,6 +2056,10 @@ def phrase_before_of(tokens: Sequence[Token], index: int) -> list[Token]:
     while position >= 0 and len(phrase) < MAX_PHRASE and is_content(tokens[position]):
         phrase.insert(0, tokens[position])
         position -= 1
+    named = phrase and all(token.text[:1].isupper() for token in phrase)
+    if named and position >= 1 and tokens[position].lower in ("for", "to", "in"):
+        # "a recovery package for Syria worth EUR 2,200 million": the package, for Syria
+        return content_run_before(tokens, position - 1) or phrase
     return phrase
 
 
@@ -2012,6 +2083,7 @@ def whole_after(tokens: Sequence[Token], after: int) -> int | None:
         index += 1
         if index < len(tokens) and tokens[index].lower in WHOLE_DETERMINERS:
             index += 1
+        index = past_owner(tokens, index)  # "187 of the Organization's 196 member countries"
         if index < len(tokens) and tokens[index].like_num:
             while index < len(tokens) and (tokens[index].like_num or tokens[index].lower in SCALES):
                 index += 1
@@ -2025,6 +2097,9 @@ def of_named_whole(tokens: Sequence[Token], after: int) -> bool:
     index = after
     if index + 1 < len(tokens) and tokens[index].lower in MEMBER_WORDS:
         index += 1  # "four members of a maintenance crew": four of the crew
+        named = index + 1 < len(tokens) and past_the(tokens, index + 1).text[:1].isupper()
+        if named:
+            return False  # "the 23 members of the Indian Ocean Rim Association": members
         return tokens[index].lower == "of" and after > 0 and tokens[after - 1].like_num
     return (
         index + 2 < len(tokens)
@@ -2037,9 +2112,37 @@ def of_named_whole(tokens: Sequence[Token], after: int) -> bool:
     )
 
 
+def past_the(tokens: Sequence[Token], index: int) -> Token:
+    """The word at index, or after it when it is 'the'."""
+    if tokens[index].lower == "the" and index + 1 < len(tokens):
+        return tokens[index + 1]
+    return tokens[index]
+
+
+def past_owner(tokens: Sequence[Token], index: int) -> int:
+    """Past an owner of what follows ("the Organization's", "the forum's"), else index."""
+    for mark in range(index + 1, min(len(tokens), index + 4)):
+        if tokens[mark].text in POSSESSIVE_MARKS:
+            words = all(t.text.isalpha() for t in tokens[index:mark])
+            return mark + 1 if words else index
+    return index
+
+
 def part_before(tokens: Sequence[Token], first: int) -> bool:
-    """The value is the whole of a part counted before it: "12 of the 40"."""
+    """The value is the whole of a part counted before it: "12 of the 40", "187 of the
+    Organization's 196"."""
     index = first - 1
+    if index >= 2 and tokens[index].text in POSSESSIVE_MARKS and tokens[index - 1].text.isalpha():
+        index -= 1  # past the owner ("of the forum's 21", "of UNESCO's 194"), to the word before
+        while (
+            index >= 1
+            and tokens[index - 1].text.isalpha()
+            and tokens[index - 1].lower not in WHOLE_DETERMINERS
+            and tokens[index - 1].lower != "of"
+            and first - index < 5
+        ):
+            index -= 1
+        index -= 1
     if index >= 0 and tokens[index].lower in WHOLE_DETERMINERS:
         index -= 1
     return index >= 1 and tokens[index].lower == "of" and tokens[index - 1].like_num
@@ -2123,13 +2226,43 @@ def actor_before(sentence: Sentence, offset: int, lexicon: Lexicon) -> str | Non
     actors = [
         m
         for m in sentence.mentions
-        if m.label in lexicon.actor_labels and m.end <= offset and m.first_token >= opening
+        if m.label in lexicon.actor_labels
+        and m.end <= offset
+        and m.first_token >= opening
+        and not in_compound(sentence.tokens, m.first_token, m.last_token)
     ]
     ends = {m.last_token: m for m in actors}
     for mention in reversed(actors):
         if not governed(sentence.tokens, mention.first_token, ends):
             return mention.id
     return None
+
+
+def in_compound(tokens: Sequence[Token], first: int, after: int) -> bool:
+    """A name joined by a hyphen to a word ("Ibero-American", "Franco-German", "US-China
+    talks") or after a word that makes it a region's ("Latin American", "South American"):
+    it names a group or a relation, not one actor."""
+    joined_before = (
+        first >= 2
+        and tokens[first - 1].text in HYPHENS
+        and tokens[first - 2].end == tokens[first - 1].start
+        and tokens[first - 1].end == tokens[first].start
+        and tokens[first - 2].text.isalpha()
+    )
+    joined_after = (
+        after + 1 < len(tokens)
+        and tokens[after].text in HYPHENS
+        and tokens[after - 1].end == tokens[after].start
+        and tokens[after].end == tokens[after + 1].start
+        and tokens[after + 1].text[:1].isupper()
+    )
+    region = first >= 1 and tokens[first - 1].lower in REGION_WORDS
+    return joined_before or joined_after or region
+
+
+HYPHENS = frozenset({"-", "‐", "–"})
+# Words that make a demonym a region's: "Latin American leaders", "North African states".
+REGION_WORDS = frozenset({"latin", "north", "south", "central", "east", "west", "sub-saharan"})
 
 
 # Verbs between a name and what it won, holds or sold: "The Liberal Alliance won 72 seats".

@@ -54,10 +54,11 @@ class Rule:
     def compare(self, a: Fact, b: Fact) -> Comparison:
         raise NotImplementedError
 
-    def covers(self, fact: Fact) -> tuple[int, int]:
+    def covers(self, fact: Fact) -> Sequence[tuple[int, int]]:
         """The text this fact accounts for, so that general rules do not state it again:
-        by default its quote; a rule whose fact draws on its whole sentence says so."""
-        return (fact.span.start, fact.span.end)
+        by default its quote; a rule whose fact draws on its whole sentence says so, and one
+        whose quote spans words it does not read names the parts it does."""
+        return ((fact.span.start, fact.span.end),)
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
         """Across every document's facts: which statements are one fact. A rule whose keys

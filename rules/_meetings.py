@@ -104,6 +104,8 @@ class MeetingRef:
     unresolved_date: Unresolved | None = field(default=None, compare=False)
     # the sentence says the meeting lasts days ("the two-day summit", "closed on")
     several_days: bool = field(default=False, compare=False)
+    # where the body, the date and the place are said (document offsets): the words read
+    parts: tuple[tuple[int, int], ...] = field(default=(), compare=False, repr=False)
 
     @property
     def label(self) -> str:
@@ -545,6 +547,7 @@ def meeting_of(
         org=org,
         unresolved_date=pending,
         several_days=lasts_days(sentence),
+        parts=tuple(zip(starts, ends, strict=True)),
     )
     return MeetingMention(ref, relation, min(starts), max(ends))
 

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from checker.claims import Claim
+from dataclasses import replace
+
+from checker.claims import Claim, Frame
 
 from ._general import Quantity, QuantityRule, interval
+
+# What a count of a measured thing counts: "from eleven economies" counts members (economies),
+# not output, though "the economy grew 3%" measures GDP.
+COUNTED_AS = {"gdp": "economies"}
 
 
 class Amounts(QuantityRule):
@@ -39,6 +45,11 @@ that changes over time); figures of different things are different facts.
     )
     kinds = ("amount",)
     label = "count"
+
+    def reframe(self, claim: Claim) -> Frame:
+        frame = claim.frame
+        counted = COUNTED_AS.get(frame.head)
+        return replace(frame, head=counted) if counted else frame
 
     def quantity(self, claim: Claim) -> Quantity | None:
         value = claim.value

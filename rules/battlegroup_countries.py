@@ -135,9 +135,9 @@ stated count differs between sources or from the number of countries listed.
             return f"states {hosts.count} battlegroups but lists {len(hosts.countries)} countries"
         return None
 
-    def covers(self, fact: Fact) -> tuple[int, int]:
+    def covers(self, fact: Fact) -> Sequence[tuple[int, int]]:
         # the stated count ("four additional battlegroups") and the hosts are one fact
-        return fact.span.sentence or (fact.span.start, fact.span.end)
+        return (fact.span.sentence or (fact.span.start, fact.span.end),)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         first, second = a.value, b.value

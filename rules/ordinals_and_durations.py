@@ -12,6 +12,26 @@ from checker.nlp import AnalysedDocument
 
 from ._general import Interval, Quantity, QuantityRule, interval
 
+# Lengths in years are compared in months ("after 18 months of negotiations" against "two
+# years of talks"), weeks in days. Whole years are often months rounded: "two years" holds
+# for 22 months, not for 18 (a tenth either way, at most a quarter of a year: "11 years"
+# and "12 years" in prison are two terms).
+IN_MONTHS = {"year": 12, "decade": 120}
+ROUNDED_YEARS = 0.1
+ROUNDED_MONTHS = 3
+
+
+def scaled(stated: Interval, factor: float, precision: str) -> Interval:
+    return Interval(stated.low * factor, stated.high * factor, precision, stated.text)
+
+
+def in_months(stated: Interval, months: int) -> Interval:
+    if stated.is_exact and float(stated.low).is_integer():
+        low, high = stated.low * months, stated.high * months
+        slack = min(low * ROUNDED_YEARS, ROUNDED_MONTHS)
+        return Interval(low - slack, high + slack, "approximate", stated.text)
+    return scaled(stated, months, stated.precision)
+
 
 class OrdinalsAndDurations(QuantityRule):
     id = "ordinals-and-durations"
@@ -23,7 +43,9 @@ programme", "within 18 months"), each with what it ranks or lasts.
 
 How: the value is read with the noun it belongs to, like the other general rules; a
 duration keeps its unit (30 days and one month are not compared as numbers) and an
-anniversary its unit of time. Ranks and anniversaries are fixed facts; durations too.
+anniversary its unit of time. Years are counted in months, a whole number of years give or
+take a tenth, at most three months ("two years" holds for 22 months, not for 18); weeks in
+days. Ranks and anniversaries are fixed facts; durations too.
 A term a court gives is a prison sentence whatever the words ("sentenced to 11 years in
 prison", "jailed for 14 years", "a 14-year prison sentence"); one sought, risked or
 suspended is another fact. Time spent trapped is one length whatever held them ("trapped
@@ -33,7 +55,7 @@ states of their own.
 Verdicts: agreement for the same rank, anniversary or length; discrepancy when two cannot
 both hold (the 75th against the 76th anniversary of one thing; for 30 days against for 60
 days of one period); complementary when one bounds the other ("within 18 months" beside
-"for 12 months").
+"for 12 months", "two years" beside "22 months").
 """
     examples = (
         "agreement: 'the 75th anniversary of the alliance' in both",
@@ -57,7 +79,12 @@ days of one period); complementary when one bounds the other ("within 18 months"
             if length is None:
                 return None  # "since 2014": an open period, dated, not measured
             unit = str(value.unit)  # type: ignore[attr-defined]
-            return Quantity(interval(length), 1.0, unit, claim.frame.actor, None, words)
+            stated = interval(length)
+            if unit in IN_MONTHS:
+                stated, unit = in_months(stated, IN_MONTHS[unit]), "month"
+            elif unit == "week":
+                stated, unit = scaled(stated, 7, stated.precision), "day"
+            return Quantity(stated, 1.0, unit, claim.frame.actor, None, words)
         return None
 
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:

@@ -151,6 +151,12 @@ date on the other that the table cannot link, said in the message); one_sided.
                 key = f"{ref.label}: the meeting reported"
         return Fact(self.id, key, ref, span.quote, span, Confidence.NORMALISED, time)
 
+    def covers(self, fact: Fact) -> Sequence[tuple[int, int]]:
+        # a meeting's quote runs from its name to its date and place: what lies between
+        # ("agreed on a package worth EUR 2,200 million") is left to the general rules
+        parts = fact.value.parts if isinstance(fact.value, MeetingRef) else ()
+        return parts or super().covers(fact)
+
     def compare(self, a: Fact, b: Fact) -> Comparison:
         pending = [str(u) for u in (unresolved_of(a.value), unresolved_of(b.value)) if u]
         if pending and self.normalise(a) == self.normalise(b):

@@ -138,3 +138,31 @@ def test_coverage_names_documents_without_facts_and_warns_when_nothing_compared(
         "budget": (1, 0),
         "poem": (0, 0),
     }
+
+
+def test_a_sum_between_a_meetings_name_and_its_place_is_read(tmp_path: Path) -> None:
+    """summit-dates states the meeting from its name to its date and place; the sum said
+    between them is no part of that fact and is left to the money rule."""
+    from checker.audit import extract_facts
+    from checker.ingest import load_documents
+    from checker.nlp import Pipeline
+    from checker.rules import load_rules
+
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    (folder / "news.md").write_text(
+        "---\ndate: 2026-05-18\n---\nBRUSSELS, 18 May (Reuters) - European Union foreign"
+        " ministers on Monday agreed on a recovery package for Syria worth EUR 2,200 million,"
+        " diplomats said after the meeting in Brussels.\n",
+        encoding="utf-8",
+    )
+    ruleset = load_rules(ROOT / "rules")
+    analysed = Pipeline(ruleset.patterns()).analyse(load_documents([str(folder)], folder))
+    facts, errors = extract_facts(analysed, ruleset)
+    assert not errors
+    assert [f.key for f in facts["summit-dates"]] == [
+        "EU Foreign Ministers' meeting: the meeting reported"
+    ]
+    assert [(f.key, f.raw) for f in facts["money"]] == [
+        ("money: funding (recovery)", "EUR 2,200 million")
+    ]

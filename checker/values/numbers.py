@@ -612,6 +612,8 @@ CHANGE_WITH_PREPOSITION = CHANGE_VERBS | frozenset(
      "lifts", "lifted", "lifting", "lower", "lowers", "lowered", "lowering", "expand",
      "expands", "expanded", "expanding", "doubled", "tripled", "halved", "doubling"]
 )  # fmt: skip
+# A verb right before "from 35% to 20%" that makes it a change ("cut from", "raised from")
+_FROM_VERBS = CHANGE_WITH_PREPOSITION
 _DETERMINERS = frozenset({"its", "their", "the", "his", "her", "our", "a", "an", "this"})
 _CHANGE_AFTER = re.compile(
     r"(?i)[\s-]+(?:rise|increase|drop|fall|cut|growth|decline|jump|gain|reduction|hike)\b"
@@ -620,7 +622,9 @@ _CHANGE_AFTER = re.compile(
 _CHANGE_WINDOW = 60
 
 
-def change_role(text: str, start: int, end: int) -> str | None:
+def change_role(
+    text: str, start: int, end: int, verbs: frozenset[str] = CHANGE_VERBS
+) -> str | None:
     """'from', 'to' or 'by' when the words around text[start:end] state a change."""
     window = text[max(0, start - _CHANGE_WINDOW) : start]
     tokens = [token.lower() for token in window.split()]
@@ -630,7 +634,7 @@ def change_role(text: str, start: int, end: int) -> str | None:
         nearest = tokens[-1]
         if nearest in ("from", "to", "by") and _change_word_before(tokens[-2::-1][:4]):
             return nearest
-        if nearest in CHANGE_VERBS and not (
+        if nearest in verbs and not (
             nearest == "up" and len(tokens) > 1 and tokens[-2] in MAKING_UP
         ):
             return "by"
@@ -698,7 +702,7 @@ def read_quantity(
     low, low_grain = first.value, first.grain
     if second.scale > 1 and first.scale == 1 and first.value <= second.value / second.scale:
         low, low_grain = low * second.scale, low_grain * second.scale  # "3 to 5 million"
-    if _two_ends_of_a_change(match, text, split_changes, unit_key):
+    if _two_ends_of_a_change(match, text, split_changes, unit_key, low > second.value):
         middle = match.end("unit1") if _has(match, "unit1") else match.end("n1")
         second_start = match.start("before2") if _has(match, "before2") else match.start("n2")
         second_start = match.start("n2") if skip_before else second_start
@@ -722,7 +726,11 @@ _BY_BEFORE = re.compile(r"(?i)\bby\s+$")
 
 
 def _two_ends_of_a_change(
-    match: re.Match[str], text: str, split_changes: bool, unit_key: Callable[[str], str] | None
+    match: re.Match[str],
+    text: str,
+    split_changes: bool,
+    unit_key: Callable[[str], str] | None,
+    descending: bool = False,
 ) -> bool:
     units = (match.groupdict().get("unit1"), match.groupdict().get("unit"))
     if unit_key and units[0] and units[1] and unit_key(units[0]) != unit_key(units[1]):
@@ -732,7 +740,9 @@ def _two_ends_of_a_change(
     if not re.fullmatch(r"(?i)\s*to\s*", match.group("separator")):
         return False  # "rose from 40,000-50,000": a dash is a range
     if match.group("from"):
-        return change_role(text, match.start(), match.end()) is not None
+        # "fell from 35% to 20%", "cut from 35% to 20%"; and "from 35 percent to 25
+        # percent", downwards, whatever the words before: a range is written upwards
+        return descending or change_role(text, match.start(), match.end(), _FROM_VERBS) is not None
     # "up by 0.5 percentage points to 4.2%", "rose by 5,000 to 45,000"; but "rose by 2 to 3
     # per cent" states one unit for both numbers, a range
     has_unit = any(match.groupdict().get(group) for group in ("unit", "before1"))
