@@ -1938,10 +1938,26 @@ def object_set_at(tokens: Sequence[Token], first: int) -> list[Token]:
     for back in range(index, max(-1, index - LEVEL_WINDOW), -1):
         word = tokens[back].lower
         if word in SETTING_VERBS:
-            return phrase
+            return set_object(tokens, back + 1, index + 1) or phrase
         if word in CLAUSE_BREAKS or word in (".", "?", "!"):
             return []
     return []
+
+
+def set_object(tokens: Sequence[Token], start: int, phrase_start: int) -> list[Token]:
+    """'cap tariffs on trade among themselves at 10%', 'capped prices for households at
+    £2,500': the verb's object, when the phrase before 'at' only completes it."""
+    while start < phrase_start and tokens[start].lower in DETERMINERS:
+        start += 1
+    end = start
+    while end < phrase_start and is_content(tokens[end]) and not tokens[end].like_num:
+        end += 1
+    if start < end < phrase_start and tokens[end].lower in OBJECT_COMPLEMENTS:
+        return list(tokens[start:end])
+    return []
+
+
+OBJECT_COMPLEMENTS = frozenset({"on", "for", "of", "in", "among", "between"})
 
 
 def destination_after(tokens: Sequence[Token], after: int) -> list[Token]:

@@ -98,7 +98,28 @@ def event_word_at(tokens: Sequence[Token], index: int, words: Mapping[str, str])
     event = qualified(tokens, index, words)
     if event is None and (final := final_at(tokens, index)):
         event = with_qualifier(tokens, index, final)
+    if event is not None and " " not in event and to_host_before(tokens, index):
+        event = f"next {event}"  # "the offer of Kenya to host the Sixteenth Session ... in Nairobi"
     return event
+
+
+HOST_REACH = 8  # words between "to host" and the event word it governs
+
+
+def to_host_before(tokens: Sequence[Token], index: int) -> bool:
+    """'to host the Sixteenth Session of the Ministerial Conference', 'will host the next
+    summit': an event someone is to host is one still to come, not the one reported. Only
+    the base form: 'hosted' and 'is hosting' may be of the event reported."""
+    for back in range(index - 1, max(-1, index - 1 - HOST_REACH), -1):
+        word = tokens[back]
+        if word.lower == "host":
+            return back > 0 and tokens[back - 1].lower in ("to", "will", "would", "shall")
+        if not (word.text[:1].isupper() or word.lower in HOSTED_LINKS or word.like_num):
+            return False
+    return False
+
+
+HOSTED_LINKS = frozenset({"the", "of", "its", "their", "a", "an", "next"})
 
 
 def final_at(tokens: Sequence[Token], index: int) -> str | None:
@@ -128,7 +149,10 @@ the text puts in a known place ("near Bodø in northern Norway") is a town there
 place in another country. A final, a match, a race or a tournament is an event ("a final
 played in Antalya"; not "the final day"), and words of when or of holding between an event
 and its place are passed over ("the final on 30 May will take place in Lisbon"). A place of
-one kind of event stated once in each of two documents of one event is one fact. Places
+one kind of event stated once in each of two documents of one event is one fact. An event
+someone is to host is the next one ("the offer of Kenya to host the Sixteenth Session in
+Nairobi"), and "held", "due" or "scheduled" after a comma go on with the event before it
+("their next conference, due in 2030 in Kigali"). Places
 are compared through
 the gazetteer (checker/data/places.csv): a city and the country or region containing it
 are compatible.
@@ -184,6 +208,8 @@ place and what contains it, towns near each other, or a name neither table knows
                     continue
                 reach = REACH + venue_length(tokens, position) + holding_length(tokens, position)
                 for index in range(position - 1, max(-1, position - 1 - reach), -1):
+                    if tokens[index].text == "," and next_word(tokens, index + 1) in HELD_AFTER:
+                        continue  # "the next conference, due in 2030 in Kigali"
                     if tokens[index].text in (",", ";", ".", "(", ")"):
                         break
                     event = event_word_at(tokens, index, words)
@@ -273,6 +299,9 @@ VENUE_WORDS = 3  # words of a venue between an event and its place: "at a chemic
 
 # Words between an event and its place that say when, or that it is held: "the final on 30
 # May will take place in Lisbon", "the vote was held on Sunday in Tallinn".
+# Words after a comma that go on saying of the event before it when and where it is held:
+# "the summit, held in Madrid", "the next conference, due in 2030 in Kigali".
+HELD_AFTER = frozenset({"held", "due", "scheduled", "planned", "set", "hosted", "taking"})
 HOLDING_WORDS = frozenset(
     {"will", "be", "is", "was", "are", "were", "been", "take", "takes", "took", "taking",
      "place", "held", "played", "staged", "hosted", "on", "next", "this", "last"}

@@ -33,6 +33,26 @@ def in_months(stated: Interval, months: int) -> Interval:
     return scaled(stated, months, stated.precision)
 
 
+# What an ordinal before a name numbers, when the name ends in one of these: an instance of
+# a recurring meeting ("the 19th World Meteorological Congress", "the Twentieth Summit").
+MEETING_NAMES = frozenset(
+    {"congress", "summit", "conference", "assembly", "session", "meeting", "forum",
+     "ministerial", "convention", "games", "festival", "plenary"}
+)  # fmt: skip
+
+
+def numbers_a_meeting(following: Sequence[str]) -> bool:
+    """The capitalised words after an ordinal end in a meeting's noun."""
+    name = []
+    for word in following:
+        if not word[:1].isupper():
+            break
+        name.append(word.strip(".,;:()").lower())
+        if not word[-1:].isalpha():
+            break
+    return bool(name) and name[-1] in MEETING_NAMES
+
+
 class OrdinalsAndDurations(QuantityRule):
     id = "ordinals-and-durations"
     title = "Ranks, anniversaries and durations"
@@ -45,7 +65,10 @@ How: the value is read with the noun it belongs to, like the other general rules
 duration keeps its unit (30 days and one month are not compared as numbers) and an
 anniversary its unit of time. Years are counted in months, a whole number of years give or
 take a tenth, at most three months ("two years" holds for 22 months, not for 18); weeks in
-days. Ranks and anniversaries are fixed facts; durations too.
+days. Ranks and anniversaries are fixed facts; durations too. An ordinal before a capitalised name
+is part of the name ("the Second World War"), unless the name is a meeting's ("the 19th
+World Meteorological Congress"): then it numbers that meeting, in a series its name gives
+wherever it is said.
 A term a court gives is a prison sentence whatever the words ("sentenced to 11 years in
 prison", "jailed for 14 years", "a 14-year prison sentence"); one sought, risked or
 suspended is another fact. Time spent trapped is one length whatever held them ("trapped
@@ -91,6 +114,9 @@ days of one period); complementary when one bounds the other ("within 18 months"
         # ranks of one kind of thing in other series ("the third launch of Ariane 6 this
         # year", "the fifth launch from Kourou this year") are one rank only in much the
         # same words
+        # same words; ranks in a series a name of two words or more gives ("the 19th World
+        # Meteorological Congress", "the Twentieth World Meteorological Congress in Geneva")
+        # are of that series wherever they are said
         ranks = [f for f in facts if RANK_MARK in f.key]
         others = [f for f in facts if RANK_MARK not in f.key]
         return [
@@ -100,13 +126,19 @@ days of one period); complementary when one bounds the other ("within 18 months"
                 lambda fact: fact.value.context,
                 RANK_ALIGNMENT_THRESHOLD,
                 same_value_threshold=0.0,
+                same_thing=same_series,
             ),
         ]
 
     def fact(self, document: AnalysedDocument, claim: Claim) -> Fact | None:
-        following = document.document.text[claim.end : claim.end + 40].split()
-        if claim.value.kind == "ordinal" and following and following[0][:1].isupper():
+        following = document.document.text[claim.end : claim.end + 60].split()
+        named = claim.value.kind == "ordinal" and following and following[0][:1].isupper()
+        if named and not numbers_a_meeting(following):
             return None  # "First Lady Jill Biden", "the Second World War": a name
+        if named:
+            # "the 20th World Meteorological Congress in Geneva": a meeting its name numbers
+            # is that meeting wherever it is said
+            claim = replace(claim, frame=replace(claim.frame, scope=""))
         if (
             claim.value.kind == "ordinal"
             and following
@@ -141,6 +173,18 @@ days of one period); complementary when one bounds the other ("within 18 months"
 
 
 RANK_MARK = "(rank)"
+SERIES_NAME = 2  # words of a name that make a series of its own
+
+
+def same_series(a: Fact, b: Fact) -> bool | None:
+    """Ranks of meetings named alike are of one series."""
+    names = set(a.value.qualifiers), set(b.value.qualifiers)
+    meeting = a.key.rsplit(": ", 1)[-1] in MEETING_NAMES
+    if meeting and len(names[0]) >= SERIES_NAME and names[0] == names[1]:
+        return True
+    return None
+
+
 RANK_ALIGNMENT_THRESHOLD = 0.5
 PERIODS = frozenset({"quarter", "half", "quarters", "halves"})
 OFFSETS = frozenset({"after", "before", "later", "ago", "earlier", "since", "on", "into"})
