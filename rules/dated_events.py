@@ -623,10 +623,25 @@ def qualified(tokens: Sequence[Any], index: int, words: Mapping[str, str]) -> st
 
 
 def with_qualifier(tokens: Sequence[Any], index: int, event: str) -> str:
-    """The event with the word before tokens[index] that makes it one of several."""
-    if index and tokens[index - 1].lower in EVENT_QUALIFIERS:
-        return f"{tokens[index - 1].lower} {event}"
+    """The event with the word before tokens[index] that makes it one of several, or the
+    period that does ("next year's session", "last year's assembly")."""
+    if index and (
+        tokens[index - 1].lower in EVENT_QUALIFIERS or ORDINAL.fullmatch(tokens[index - 1].lower)
+    ):
+        return f"{tokens[index - 1].lower} {event}"  # "the next final", "its 96th session"
+    if (
+        index >= 3
+        and tokens[index - 1].lower in ("'s", "’s")
+        and tokens[index - 2].lower in ("year", "month", "week")
+        and tokens[index - 3].lower in PERIOD_QUALIFIERS
+    ):
+        return f"{PERIOD_QUALIFIERS[tokens[index - 3].lower]} {event}"
     return event
+
+
+ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# "next year's session" is the next session; "last year's assembly" the previous one.
+PERIOD_QUALIFIERS = {"next": "next", "last": "previous", "previous": "previous"}
 
 
 # Verbs that date a happening of their own when a date follows them ("began on"), unless

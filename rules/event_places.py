@@ -162,7 +162,8 @@ A town the gazetteer does not know is looked up in the table of towns
 (checker/data/towns.tsv, from GeoNames): two towns of one country more than 40 km apart
 are two places ("in Pokhara" against "near Kathmandu", 147 km), nearer ones may name one
 area ("in Salford", "in Manchester"), and "near" or "off" stretches the distance to 120
-km. "the annual session", "the next final": a recurring or other event is one of its own;
+km. "the annual session", "the next final", "next year's session", "its 96th session": a
+recurring, other or numbered event is one of its own;
 "at the Council's session" and "at the Mercosur summit" name whose or which event, not
 where.
 
