@@ -1664,20 +1664,23 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
         else:
             return [t for t in tokens[index:end] if is_content(t)][-MAX_PHRASE:]
     phrase: list[Token] = []
+    hyphened = False  # the word after a hyphen: "value-added" is one word, no participle
     while index < len(tokens) and len(phrase) < MAX_PHRASE:
         token = tokens[index]
         if token.line_start:
             break  # "Structures destroyed: 5,316" / "Acres burned: ...": the next line's label
         if token.text == "-" and phrase and index + 1 < len(tokens):
             index += 1  # "low-interest": one word in two tokens
+            hyphened = True
             continue
+        joined, hyphened = hyphened, False
         if not is_content(token) or token.like_num or token.lower in VERBS:
             break
         if token.lower in WHERE_ADVERBS:
             break
         if phrase and token.lower in TIME_ADVERBS and next_is_time(tokens, index + 1):
             break  # "killed 14 people early on Sunday", "left 31 dead late last night"
-        if phrase and token.lower.endswith("ed"):
+        if phrase and token.lower.endswith("ed") and not joined:
             break  # "households affected", "earthquake occurred": a participle follows
         if phrase and token.lower.endswith("ing") and phrase[-1].lower in GROUP_NOUNS:
             break  # "a maintenance crew working on the roadway", "people living nearby"
@@ -2172,6 +2175,13 @@ def predicate_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> st
     counted suffered, said by a passive right after the phrase."""
     index = past_complement(tokens, index)  # "the nine crew members of the trawler were"
     words = [t.lower for t in tokens[index : index + 4]]
+    if words and words[0] in PLACE_PREPOSITIONS:
+        # "brought 17 miners to the surface alive", "pulled six people from the rubble alive"
+        for word in (t.lower for t in tokens[index + 1 : index + 1 + COMPLEMENT_REACH]):
+            if word in STATE_COMPLEMENTS and word in lexicon.predicates:
+                return lexicon.predicates[word]
+            if word in ("and", "or", ",", ";", "."):
+                break
     if words and words[0] in INTRANSITIVES:
         return lexicon.predicates.get(words[0], "")  # "1,500 passengers and crew died"
     if not words or words[0] not in STATIVE_AUXILIARIES:
@@ -2182,6 +2192,11 @@ def predicate_after(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> st
         if word not in PASSIVE_FILLERS:
             return ""
     return ""
+
+
+PLACE_PREPOSITIONS = frozenset({"to", "from", "out", "onto", "into"})
+STATE_COMPLEMENTS = frozenset({"alive", "dead"})  # what the counted were found or brought
+COMPLEMENT_REACH = 5
 
 
 def past_complement(tokens: Sequence[Token], index: int) -> int:
