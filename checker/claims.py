@@ -2386,6 +2386,17 @@ def subject_owner(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str 
             or word in INSTITUTION_NOUNS
         ):
             name = []  # "Airlines cancelled", "Killing seven people, ...", "Police arrested"
+    if name and (
+        name[-1].lower() in GROUP_SUBJECTS
+        or (
+            len(name) == 1
+            and end - start == 1
+            and opens_sentence(tokens, start)
+            and end < first
+            and tokens[end].lower in GROUP_SUBJECTS
+        )
+    ):
+        name = []  # "Member States committed", "World leaders agreed", "Rescue teams brought"
     if not name and start + 1 < first and tokens[start + 1].lower in ("'s", "'", "’s", "’"):
         name = [tokens[start].text]  # "the nurses' union"
         end = start + 1
@@ -2401,6 +2412,12 @@ def subject_owner(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str 
     return " ".join(name)
 
 
+# Groups of people a statement's subject names, capitalised or after a capitalised word
+# that only qualifies them: "Member States committed", "World leaders", "Rescue teams".
+GROUP_SUBJECTS = frozenset(
+    {"states", "leaders", "ministers", "officials", "teams", "delegates", "participants",
+     "members", "governments", "parties", "delegations", "authorities", "workers"}
+)  # fmt: skip
 # Nouns of a body of people, not names, that open sentences: "Police arrested 23 people".
 INSTITUTION_NOUNS = frozenset(
     {"police", "government", "army", "military", "navy", "coastguard", "management", "staff"}

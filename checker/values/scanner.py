@@ -116,6 +116,8 @@ def _plausible_range(match: re.Match[str], scanned: ScannedText) -> bool:
     groups = match.groupdict()
     if groups.get("unit1") and groups.get("before2") and form_of(groups["unit1"]) is None:
         return False
+    if groups.get("unit1") and not groups.get("unit") and not groups.get("before2"):
+        return False  # "sales rose 5% to 2 million cars": the second number has no unit
     if match.group("from"):
         return True
     first = read_number(match.group("n1"), decimal_dots=scanned.decimal_dots)
