@@ -706,8 +706,17 @@ def read_frame(
     if role is None and first and tokens[first - 1].lower in PRIOR_WORDS:
         role = "from"  # "their previous 11 seats": an earlier figure, not the new one
     elided = place_after(tokens, after, lexicon)
-    if elided and not (previous and previous.head) and naming_verb_before(tokens, first):
-        elided = None  # "was fined £4.2 million at Bristol Crown Court": a fine, said there
+    if (
+        elided
+        and not (previous and previous.head)
+        and (
+            naming_verb_before(tokens, first) is not None
+            or selling_verb_before(tokens, first) is not None
+        )
+    ):
+        # "was fined £4.2 million at Bristol Crown Court", "fetched €4.5 million in Monaco":
+        # a fine or a price, said there
+        elided = None
     if elided:
         # "34 deaths in Florida and 12 in Georgia": 12 deaths, said of Georgia
         frame = read_frame(sentence, first, after + elided[0], lexicon, role, of_people=of_people)
