@@ -1702,7 +1702,7 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
         and (phrase[0].lower in MEASURE_WORDS or phrase[0].lower in MEMBER_WORDS)
         and index + 1 < len(tokens)
         and tokens[index].lower == "of"
-        and not (phrase[0].lower in MEMBER_WORDS and past_the(tokens, index + 1).text[:1].isupper())
+        and not (phrase[0].lower in MEMBER_WORDS and member_of_named_body(tokens, index + 1))
     ):
         # "the number of shelters"; "four members of a maintenance crew" count the crew
         # ("the 23 members of the Indian Ocean Rim Association" count members)
@@ -2125,8 +2125,7 @@ def of_named_whole(tokens: Sequence[Token], after: int) -> bool:
     index = after
     if index + 1 < len(tokens) and tokens[index].lower in MEMBER_WORDS:
         index += 1  # "four members of a maintenance crew": four of the crew
-        named = index + 1 < len(tokens) and past_the(tokens, index + 1).text[:1].isupper()
-        if named:
+        if index + 1 < len(tokens) and member_of_named_body(tokens, index + 1):
             return False  # "the 23 members of the Indian Ocean Rim Association": members
         return tokens[index].lower == "of" and after > 0 and tokens[after - 1].like_num
     return (
@@ -2138,6 +2137,25 @@ def of_named_whole(tokens: Sequence[Token], after: int) -> bool:
         and not tokens[index + 2].like_num
         and tokens[index + 2].text.isalpha()
     )
+
+
+def member_of_named_body(tokens: Sequence[Token], index: int) -> bool:
+    """'members of the Indian Ocean Rim Association': members of a body a name gives, which
+    a count of members counts; not of a body within one ('three members of the Executive
+    Committee' count the committee's)."""
+    if not past_the(tokens, index).text[:1].isupper():
+        return False
+    end = index + (tokens[index].lower == "the")
+    while end < len(tokens) and tokens[end].text[:1].isupper():
+        end += 1
+    return tokens[end - 1].lower not in INNER_BODIES
+
+
+# Bodies within an organisation, whose members are not the organisation's.
+INNER_BODIES = frozenset(
+    {"committee", "board", "council", "commission", "panel", "bureau", "secretariat",
+     "cabinet", "executive", "jury", "court", "tribunal"}
+)  # fmt: skip
 
 
 def past_the(tokens: Sequence[Token], index: int) -> Token:

@@ -282,8 +282,13 @@ def period_label(period: str) -> str:
         return f"by {name}"
     if kind == "round":
         return f"the {name}" if name == "runoff" else f"the {name} round"
+    if kind == "relative":
+        return RELATIVE_YEAR_LABELS.get(name, f"{name} years from the document's")
     weekday = name.endswith("day") and name not in ("today", "yesterday")
     return name.capitalize() if weekday else name  # "Monday"; "now", "2024-03-05"
+
+
+RELATIVE_YEAR_LABELS = {"-1": "last year", "+0": "this year", "+1": "next year"}
 
 
 def period_kind(period: str) -> str:
@@ -295,7 +300,7 @@ ASSUMED = "~"  # marks the year a value is taken to be of, when it states none
 
 def overlapping(first: str, second: str) -> bool:
     if ":" in first or ":" in second:
-        return first == second
+        return first.rstrip(ASSUMED) == second.rstrip(ASSUMED)
     year_a, _, quarter_a = first.rstrip(ASSUMED).partition("-")
     year_b, _, quarter_b = second.rstrip(ASSUMED).partition("-")
     return year_a == year_b and (not quarter_a or not quarter_b or quarter_a == quarter_b)
@@ -308,7 +313,13 @@ def resolve_periods(periods: Sequence[str], day: dt.date | None) -> frozenset[st
     Saturday up to it ("the fire had killed 16 people as of Saturday", said on Sunday)."""
     periods = [resolve_day(p, day) for p in periods]
     if day is None:
-        return frozenset(p for p in periods if p[:1].isdigit() or ":" in p)
+        # an undated document's years are said of its own: "44 tonnes last year" is not the
+        # "7.2 tonnes" of its report, nor another undated document's figure of no year
+        kept = {p for p in periods if p[:1].isdigit() or ":" in p}
+        relative = {f"relative:{p[4:]}" for p in periods if p.startswith("year")}
+        if not relative and not any(period_kind(p) == "year" for p in kept):
+            relative = {f"relative:+0{ASSUMED}"}
+        return frozenset(kept | relative)
     year = day.year
     resolved = set()
     if not any(period_kind(p) == "year" for p in periods):

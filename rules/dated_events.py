@@ -639,7 +639,12 @@ def with_qualifier(tokens: Sequence[Any], index: int, event: str) -> str:
     return event
 
 
-ORDINAL = re.compile(r"\d+(?:st|nd|rd|th)")
+# a number before an event word makes it that one of a series: "its 96th session", "the
+# sixth summit" (first to fourth are among EVENT_QUALIFIERS)
+ORDINAL = re.compile(
+    r"\d+(?:st|nd|rd|th)|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"(?:thir|four|fif|six|seven|eigh|nine)teenth|twentieth"
+)
 # "next year's session" is the next session; "last year's assembly" the previous one.
 PERIOD_QUALIFIERS = {"next": "next", "last": "previous", "previous": "previous"}
 
