@@ -255,7 +255,14 @@ def rounds_to(a: Quantity, b: Quantity) -> bool:
 def disjoint(first: frozenset[str], second: frozenset[str]) -> bool:
     """Periods known on both sides with nothing in common in one of their kinds: years
     (and quarters), days ("day:monday", "day:now"), rounds of a vote ("round:runoff")."""
-    for kind in {period_kind(p) for p in first} & {period_kind(p) for p in second}:
+    kinds = {period_kind(p) for p in first}, {period_kind(p) for p in second}
+    if ("by" in kinds[0]) != ("by" in kinds[1]):
+        # a target ("at least 35% of seats by 2030") and a level of a day ("a quarter of
+        # seats are currently held by women"): what is aimed at is not what is
+        target, other = (kinds[0], kinds[1]) if "by" in kinds[0] else (kinds[1], kinds[0])
+        if "day" in other and "day" not in target:
+            return True
+    for kind in kinds[0] & kinds[1]:
         mine = [p for p in first if period_kind(p) == kind]
         theirs = [p for p in second if period_kind(p) == kind]
         if all(p.endswith(ASSUMED) for p in (*mine, *theirs)):
