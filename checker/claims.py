@@ -790,6 +790,13 @@ def read_frame(
         # "€500 million has been set aside for reconstruction", "to contribute half a
         # billion euros to a reconstruction facility": what the value goes to
         phrase = destination_after(tokens, after)
+        if (
+            any(t.text[:1].isupper() for t in phrase)
+            and pledging_verb_before(tokens, first) is not None
+        ):
+            # "pledged US$9.2 billion to Gavi, the Vaccine Alliance", "to the Gavi vaccine
+            # alliance": a named recipient, not what the pledge is for
+            phrase = []
     if not phrase:
         # "we commit €2.5 billion to expand vaccine manufacturing", "pledged a further $1
         # billion": what a pledge gives, when nothing names it (the lexicon's class of the
