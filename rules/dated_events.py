@@ -625,10 +625,11 @@ def qualified(tokens: Sequence[Any], index: int, words: Mapping[str, str]) -> st
 def with_qualifier(tokens: Sequence[Any], index: int, event: str) -> str:
     """The event with the word before tokens[index] that makes it one of several, or the
     period that does ("next year's session", "last year's assembly")."""
-    if index and (
-        tokens[index - 1].lower in EVENT_QUALIFIERS or ORDINAL.fullmatch(tokens[index - 1].lower)
-    ):
-        return f"{tokens[index - 1].lower} {event}"  # "the next final", "its 96th session"
+    number = numbered(tokens, index)
+    if number:
+        return f"{number} {event}"  # "its 96th session", "the 13th Annual Meeting"
+    if index and tokens[index - 1].lower in EVENT_QUALIFIERS:
+        return f"{tokens[index - 1].lower} {event}"  # "the next final"
     if (
         index >= 3
         and tokens[index - 1].lower in ("'s", "’s")
@@ -639,6 +640,19 @@ def with_qualifier(tokens: Sequence[Any], index: int, event: str) -> str:
     return event
 
 
+def numbered(tokens: Sequence[Any], index: int) -> str:
+    """The number of the event word at tokens[index] in its series, said before it or
+    before the name it ends ("the 50th Consultative Committee Meeting"), else ''."""
+    for back in range(index - 1, max(-1, index - 1 - NAME_REACH), -1):
+        word = tokens[back]
+        if ORDINAL.fullmatch(word.lower):
+            return str(word.lower)
+        if not (word.text[:1].isupper() or word.lower in EVENT_QUALIFIERS):
+            return ""
+    return ""
+
+
+NAME_REACH = 4  # words of a name between an event's number and its event word
 # a number before an event word makes it that one of a series: "its 96th session", "the
 # sixth summit" (first to fourth are among EVENT_QUALIFIERS)
 ORDINAL = re.compile(
