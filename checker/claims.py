@@ -628,7 +628,7 @@ def periods_in(tokens: Sequence[Token]) -> tuple[str, ...]:
     # "in the first round" and "in the runoff"
     found |= {f"day:{w}" for w in words if w in WEEKDAYS or w in ("now", "today", "yesterday")}
     if any(w in ("currently", "presently") for w in words):
-        found.add("day:now")  # "a quarter of seats are currently held by women": today's level
+        found.add("level:now")  # "a quarter of seats are currently held by women"
     if any(w in PRESENT_CHANGES for w in words) and not any(p.startswith("day:") for p in found):
         found.add("day:now")  # "Eaton Fire death toll rises to 17": the level today
     found |= {

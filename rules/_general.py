@@ -260,7 +260,7 @@ def disjoint(first: frozenset[str], second: frozenset[str]) -> bool:
         # a target ("at least 35% of seats by 2030") and a level of a day ("a quarter of
         # seats are currently held by women"): what is aimed at is not what is
         target, other = (kinds[0], kinds[1]) if "by" in kinds[0] else (kinds[1], kinds[0])
-        if "day" in other and "day" not in target:
+        if "level" in other and "level" not in target:
             return True
     for kind in kinds[0] & kinds[1]:
         mine = [p for p in first if period_kind(p) == kind]
