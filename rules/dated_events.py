@@ -255,7 +255,7 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
     def align(self, facts: Sequence[Fact]) -> Iterable[Fact]:
         # one day for one kind of event is one fact whatever the words around it: grouping
         # equal days can cause no false discrepancy
-        return align_by_value_context(facts, join_sparse=True)
+        return align_by_value_context(number_by_value(facts), join_sparse=True)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         if a.value.date is None or b.value.date is None:
@@ -640,19 +640,50 @@ def with_qualifier(tokens: Sequence[Any], index: int, event: str) -> str:
     return event
 
 
+def number_by_value(facts: Sequence[Fact]) -> list[Fact]:
+    """'the date of the summit' beside 'the date of the 49th summit' in another document: a
+    statement of an event without its number joins the one numbered key of that event that
+    states the same value (only equal values move, so nothing new can differ)."""
+    numbered_keys: dict[tuple[str, Any], set[str]] = {}
+    for fact in facts:
+        head, _, event = fact.key.rpartition(" the ")
+        number, _, plain = event.partition(" ")
+        if plain and ORDINAL.fullmatch(number):
+            numbered_keys.setdefault((f"{head} the {plain}", unnamed(fact.value)), set()).add(
+                fact.key
+            )
+    moved = []
+    for fact in facts:
+        keys = numbered_keys.get((fact.key, unnamed(fact.value)), set())
+        moved.append(replace(fact, key=next(iter(keys))) if len(keys) == 1 else fact)
+    return moved
+
+
+def unnamed(value: Any) -> Any:
+    """A value as compared, without the event word it carries ("summit", "49th summit")."""
+    return replace(value, event="") if isinstance(value, EventDate) else value
+
+
 def numbered(tokens: Sequence[Any], index: int) -> str:
     """The number of the event word at tokens[index] in its series, said before it or
     before the name it ends ("the 50th Consultative Committee Meeting"), else ''."""
     for back in range(index - 1, max(-1, index - 1 - NAME_REACH), -1):
         word = tokens[back]
         if ORDINAL.fullmatch(word.lower):
-            return str(word.lower)
+            # "the February 6th earthquake": a day of a month, not a number in a series
+            dated = back > 0 and tokens[back - 1].lower in MONTH_WORDS
+            return "" if dated else str(word.lower)
         if not (word.text[:1].isupper() or word.lower in EVENT_QUALIFIERS):
             return ""
     return ""
 
 
 NAME_REACH = 4  # words of a name between an event's number and its event word
+MONTH_WORDS = frozenset(
+    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+     "sep", "sept", "oct", "nov", "dec"}
+)  # fmt: skip
 # a number before an event word makes it that one of a series: "its 96th session", "the
 # sixth summit" (first to fourth are among EVENT_QUALIFIERS)
 ORDINAL = re.compile(

@@ -11,7 +11,7 @@ from checker.nlp import AnalysedDocument, Token
 from checker.places import Place, compare_places, place_phrase_length, resolve_place
 from checker.rules import Rule
 
-from .dated_events import event_words, qualified, with_qualifier
+from .dated_events import event_words, number_by_value, qualified, with_qualifier
 
 PLACE_WORDS = frozenset({"in", "at", "near", "off"})
 LOOSE_PLACE_WORDS = frozenset({"near", "off"})  # a place some way from where it happened
@@ -253,7 +253,7 @@ place and what contains it, towns near each other, or a name neither table knows
         # a place of one kind of event stated once in each of two documents of one event is
         # that event's place, in whatever other words ("The plane crashed near Kathmandu",
         # "The crash in Pokhara is the deadliest"): the documents are about one event
-        return align_by_value_context(facts, join_sparse=True, lone_pair_shared=0)
+        return align_by_value_context(number_by_value(facts), join_sparse=True, lone_pair_shared=0)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         if a.value.place == b.value.place:
