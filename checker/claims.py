@@ -375,6 +375,8 @@ def read_claims(sentence: Sentence, lexicon: Lexicon, kinds: Iterable[str]) -> l
         )
         claims.append(Claim(value, frame, start, end))
         spans.append((first, last + 1))
+    if not claims:
+        return claims
     return with_periods(sentence.tokens, told_apart(claims), spans, others)
 
 
@@ -862,7 +864,10 @@ def read_frame(
         for index in range(m.first_token, m.last_token)
     }
     head_token = next((t for t in reversed(phrase)), None)
-    head_is_name = head_token is not None and sentence.tokens.index(head_token) in named
+    # "the 30 NATO Allies" counts members, though the words name an actor
+    head_is_name = (
+        head_token is not None and head != "members" and sentence.tokens.index(head_token) in named
+    )
     purposes = sorted({lexicon.purposes[q] for q in qualifiers if q in lexicon.purposes})
     if befell and befell != head:
         # "Forty passengers were injured" counts passengers who were, not all of them
@@ -1692,6 +1697,9 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
             hyphened = True
             continue
         joined, hyphened = hyphened, False
+        if phrase and token.lower in RESULT_VERBS and result_noun_at(tokens, index):
+            phrase.append(token)  # "his fourth stage win of the race": a noun, no verb
+            break
         if not is_content(token) or token.like_num or token.lower in VERBS:
             break
         if token.lower in WHERE_ADVERBS:
@@ -1725,6 +1733,18 @@ def phrase_after(tokens: Sequence[Token], index: int) -> list[Token]:
         # "€2.5 billion for Syria's recovery": the owner's thing is what the sum is for
         return phrase_after(tokens, index + 1) or phrase
     return phrase
+
+
+# Verbs that are also the noun of a result: "a stage win", "a home win".
+RESULT_VERBS = frozenset({"win", "wins", "lead", "loss", "defeat", "draw"})
+RESULT_NOUN_ENDS = frozenset({"of", "in", "at", "for", "since", "this", "on", "over"})
+
+
+def result_noun_at(tokens: Sequence[Token], index: int) -> bool:
+    """A result's verb after a noun is its noun when nothing follows it that a verb would
+    take: a preposition, punctuation or the end ("his fourth stage win of the Tour")."""
+    after = index + 1
+    return after >= len(tokens) or tokens[after].is_punct or tokens[after].lower in RESULT_NOUN_ENDS
 
 
 # Words before a figure that leave it a figure: "weighing some 30 tonnes".

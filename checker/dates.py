@@ -428,6 +428,35 @@ _SHIFT = {"this": 0, "the": 0, "current": 0, "next": 1, "coming": 1, "last": -1,
 
 Handler = Callable[[re.Match[str], dt.date | None, str, str | None], DateValue | None]
 
+# A full date with its weekday: "Friday, 24 March 2022", "Thursday, March 24, 2022"
+_DATED_WEEKDAY = re.compile(
+    rf"\b{_WEEKDAY_RE},?\s+(?:the\s+)?(?:{_DAY_NUMBER}\s+(?:of\s+)?{_MONTH_RE}"
+    rf"|{_MONTH_RE.replace('<month>', '<month2>')}\s+{_DAY_NUMBER.replace('<day>', '<day2>')}),?"
+    rf"\s+{_YEAR_RE}\b",
+    re.IGNORECASE,
+)
+
+
+def weekday_conflict(text: str) -> str | None:
+    """'Friday, 24 March 2022': the weekday a full date is given that is not its own, said
+    in words ("24 March 2022 was a Thursday, not a Friday"); None when every one fits."""
+    for match in _DATED_WEEKDAY.finditer(text):
+        month_name = (match.group("month") or match.group("month2")).lower()[:3]
+        number = int(match.group("day") or match.group("day2"))
+        try:
+            value = dt.date(int(match.group("year")), _MONTH_NAMES.index(month_name) + 1, number)
+        except ValueError:
+            continue
+        stated = match.group("weekday").capitalize()
+        if _WEEKDAY_NAMES[value.weekday()] != stated.lower()[:3]:
+            own = _WEEKDAYS_IN_FULL[value.weekday()]
+            month_in_full = _MONTHS.split("|")[value.month - 1].capitalize()
+            return f"{value.day} {month_in_full} {value.year} was a {own}, not a {stated}"
+    return None
+
+
+_WEEKDAYS_IN_FULL = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
 
 def _count(word: str) -> int:
     return int(word) if word.isdigit() else _NUMBER_WORDS[word]

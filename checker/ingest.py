@@ -595,7 +595,11 @@ def starts_list_item(previous: str, current: str, width: int, in_item: bool = Fa
         or ends_sentence(clean(before))
         or in_item
         or len(before) + 2 + len(marker) + len(word) <= width
+        or in_capitals(_PARENTHESES.sub("", before))  # "NEW BATTLEGROUPS (agreed in March)"
     )
+
+
+_PARENTHESES = re.compile(r"\([^()]*\)")
 
 
 def last_line_of_block(lines: Sequence[Line], index: int) -> str:

@@ -42,6 +42,8 @@ OTHER_BODY_NAMES = {
 }
 FUTURE_WORDS = {"will", "when", "next", "upcoming", "forthcoming", "'ll", "shall", "until"}
 REPORTED_WORDS = {"met", "gathered", "convened"}  # a document reporting its own meeting
+# Words that make a meeting an earlier one: "when they last met", "the previous summit"
+EARLIER_WORDS = {"last", "previous", "earlier", "ago", "since", "former", "prior", "past", "first"}
 MEETING_DAYS = 3  # a meeting no table knows may last this many days ...
 # ... when a sentence says it lasts days: its length, its opening or close, a day of it
 SEVERAL_DAYS = frozenset(
@@ -448,9 +450,27 @@ def body_groups(sentence: Sentence, our_body: str | None) -> dict[str, list[Ment
         return groups
     for word in meet_words:
         owner = nearest(bodies, [word], window=None)
+        if owner is not None and another_meeting(sentence, word, owner):
+            continue
         if owner is not None and word not in groups[owner.id]:
             groups[owner.id].append(word)
     return groups
+
+
+# Words that set a meeting before or after the one a sentence is about.
+SEQUENCE_WORDS = frozenset({"after", "before", "since", "following", "ahead"})
+
+
+def another_meeting(sentence: Sentence, word: Mention, body: Mention) -> bool:
+    """'After Thursday's emergency meeting in Brussels on 24 March, NATO's next summit is
+    set for June': a meeting word in a clause of its own, set before or after, names
+    another meeting than the body's."""
+    tokens = sentence.tokens
+    low, high = sorted((word.last_token, body.first_token))
+    if not any(t.text == "," for t in tokens[low:high]):
+        return False
+    lead = {t.lower for t in tokens[max(0, word.first_token - 4) : word.first_token]}
+    return bool(lead & SEQUENCE_WORDS)
 
 
 def claim_dates(sentence: Sentence, groups: dict[str, list[Mention]]) -> dict[str, Mention]:
@@ -572,6 +592,17 @@ def relation_of(
             return "this meeting" if date.start <= anchor else "past"
         if date.start > anchor or words & FUTURE_WORDS or tense == "future":
             return "next meeting"
+        return "this meeting"
+    if (
+        anchor is None
+        and date is not None
+        and date.precision == "day"
+        and words & (REPORTED_WORDS | {"held"})
+        and not words & (EARLIER_WORDS | FUTURE_WORDS)
+    ):
+        # a document of no date that reports a meeting on a day ("allies held an
+        # extraordinary summit on Wednesday, 23 March 2022") reports that meeting; the
+        # table (or the other documents) tell which meeting it is
         return "this meeting"
     if tense is not None:
         return "past" if tense == "past" else "next meeting"

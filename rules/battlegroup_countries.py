@@ -9,7 +9,7 @@ from typing import Any
 
 from checker.comparators import compare_lists
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
-from checker.nlp import AnalysedDocument, Mention, Sentence
+from checker.nlp import AnalysedDocument, Mention, Sentence, Token
 from checker.quantities import parse_number
 from checker.rules import Rule
 
@@ -72,8 +72,9 @@ from existing ones.
 
 Verdicts: agreement when both sources list the same countries in the same order;
 ordering_difference when they list the same countries in another order (both orders are
-shown); discrepancy when the sets differ (naming what is missing and unexpected) or when a
-stated count differs between sources or from the number of countries listed.
+shown); discrepancy when a country stands in place of another (naming what is missing and
+unexpected) or when a stated count differs between sources or from the number of countries
+listed; complementary when one source names fewer of the hosts and no other country.
 """
     examples = (
         "agreement: 'four new battlegroups in Bulgaria, Hungary, Romania and Slovakia' in both",
@@ -106,8 +107,24 @@ stated count differs between sources or from the number of countries listed.
                 index += 2
                 continue
             if hosts or count is not None:
-                yield self._fact(document, words_of(sentence), hosts, count, mention)
+                yield self._stated(document, sentence, mention, hosts, count)
+            for row in other_rows(sentence, mention):  # a fact sheet's rows, one a statement
+                yield self._stated(document, sentence, *row)
             index += 1
+
+    def _stated(
+        self,
+        document: AnalysedDocument,
+        sentence: Sentence,
+        mention: Mention,
+        hosts: Sequence[Mention],
+        count: int | None,
+    ) -> Fact:
+        counted = count_token(sentence, mention) if count is not None else None
+        return self._fact(
+            document, words_of(sentence, mention), hosts, count, mention,
+            counted=counted[1] if counted else None,
+        )  # fmt: skip
 
     def _fact(
         self,
@@ -117,12 +134,18 @@ stated count differs between sources or from the number of countries listed.
         count: int | None,
         mention: Mention,
         confidence: Confidence = Confidence.EXPLICIT,
+        counted: Token | None = None,
     ) -> Fact:
+        """`counted`: the token of the stated count, when the sentence of the hosts states
+        it; the quote runs from it ("four additional multinational battlegroups in A, B and
+        C"), so that a count that differs is shown."""
         key = "new battlegroups" if words & NEW_WORDS else "battlegroups"
         if hosts:
             start, end = hosts[0].start, hosts[-1].end
         else:
             start, end = mention.start, mention.end
+        if counted is not None:
+            start, end = min(start, counted.start), max(end, counted.end)
         span = document.document.span(start, end)
         value = Hosts(tuple(m.id for m in hosts), count)
         # "new" is new at the event the document reports: battlegroups announced at another
@@ -148,12 +171,20 @@ stated count differs between sources or from the number of countries listed.
             problems.append(f"stated count differs: {first.count} against {second.count}")
         if first.countries and second.countries:
             listed = compare_lists(first.countries, second.countries)
-            if listed.missing:
+            # a country in place of another cannot be; a source that names fewer of the
+            # hosts ("Romania's battlegroup is one of four new ones") only says less
+            if listed.missing and listed.unexpected:
                 problems.append("missing from the second: " + names(listed.missing))
-            if listed.unexpected:
                 problems.append("unexpected in the second: " + names(listed.unexpected))
             if not problems and listed.verdict is Verdict.ORDERING_DIFFERENCE:
                 return Comparison(Verdict.ORDERING_DIFFERENCE, "same countries in another order")
+            if not problems and (listed.missing or listed.unexpected):
+                fewer = listed.missing or listed.unexpected
+                side = "second" if listed.missing else "first"
+                return Comparison(
+                    Verdict.COMPLEMENTARY,
+                    f"the {side} names fewer hosts (without {names(fewer)})",
+                )
         if problems:
             return Comparison(Verdict.DISCREPANCY, "; ".join(problems))
         if not first.countries or not second.countries:
@@ -165,23 +196,74 @@ def names(codes: Iterable[Any]) -> str:
     return ", ".join(country_name(str(code)) for code in codes)
 
 
-def words_of(sentence: Sentence) -> set[str]:
-    return {token.lower for token in sentence.tokens}
+def words_of(sentence: Sentence, mention: Mention | None = None) -> set[str]:
+    """The words of the sentence, or of the list item the mention is in: a fact sheet's
+    rows ("- New battlegroups: four", "- Battlegroups in place since 2017: ...") are one
+    sentence, each row a statement of its own."""
+    first, last = item_of(sentence, mention) if mention is not None else (0, len(sentence.tokens))
+    return {token.lower for token in sentence.tokens[first:last]}
 
 
-def announcement(sentence: Sentence) -> tuple[Mention, list[Mention], int | None] | None:
+def item_of(sentence: Sentence, mention: Mention) -> tuple[int, int]:
+    """The token range of the list item the mention is in (its bullet included), else of
+    the whole sentence."""
+    items = sentence.list_items()
+    for first, last in items:
+        if first <= mention.first_token < last:
+            start = first
+            while start > 0 and sentence.tokens[start - 1].bullet:
+                start -= 1
+            return start, last
+    if items and mention.first_token < items[0][0] and sentence.tokens[0].text in OPENING_BULLETS:
+        # the first row of a list the paragraph opens with: to the next row's bullet
+        end = items[0][0]
+        while end > 0 and sentence.tokens[end - 1].bullet:
+            end -= 1
+        return 0, end
+    return 0, len(sentence.tokens)
+
+
+OPENING_BULLETS = {"-", "*", "•", "–", "—"}
+
+
+Announced = tuple[Mention, list[Mention], int | None]
+
+
+def announcement(sentence: Sentence) -> Announced | None:
     """The first battlegroup mention of the sentence that states hosts or a count, with
-    them (one list of hosts per sentence); else its first mention, with neither; None when
-    the sentence names no battlegroups."""
+    them (one list of hosts per sentence, or per row of a fact sheet); else its first
+    mention, with neither; None when the sentence names no battlegroups."""
     mentions = sentence.labelled("BATTLEGROUP")
     if not mentions:
         return None
     for mention in mentions:
-        hosts = host_list(sentence, mention.first_token, mention.last_token)
-        count = stated_count(sentence, mention)
+        hosts, count = stated(sentence, mention)
         if hosts or count is not None:
             return mention, hosts, count
     return mentions[0], [], None
+
+
+def stated(sentence: Sentence, mention: Mention) -> tuple[list[Mention], int | None]:
+    scope = item_of(sentence, mention)
+    hosts = host_list(sentence, mention.first_token, mention.last_token, scope)
+    return hosts, stated_count(sentence, mention)
+
+
+def other_rows(sentence: Sentence, read: Mention) -> list[Announced]:
+    """What the other rows of a list state, when the sentence is a list whose rows each
+    name battlegroups ("- New battlegroups: four (...)\n- Battlegroups in place: ...")."""
+    scope = item_of(sentence, read)
+    if scope == (0, len(sentence.tokens)):
+        return []
+    rows: dict[tuple[int, int], Announced] = {scope: (read, [], None)}
+    for mention in sentence.labelled("BATTLEGROUP"):
+        row = item_of(sentence, mention)
+        if row in rows:
+            continue
+        hosts, count = stated(sentence, mention)
+        if hosts or count is not None:
+            rows[row] = (mention, hosts, count)
+    return [announced for row, announced in rows.items() if row != scope]
 
 
 def continued_hosts(sentence: Sentence) -> list[Mention]:
@@ -210,7 +292,13 @@ def continued_count(sentence: Sentence) -> int | None:
     return stated_count(sentence, battlegroups[0]) if battlegroups else None
 
 
-def host_list(sentence: Sentence, start: int, end: int, after_only: bool = False) -> list[Mention]:
+def host_list(
+    sentence: Sentence,
+    start: int,
+    end: int,
+    scope: tuple[int, int] | None = None,
+    after_only: bool = False,
+) -> list[Mention]:
     """The host countries of the battlegroups that tokens [start, end) name: the first list
     after them introduced as a place ("in A, B and C"), else one before them that is ("In A
     and B, Allies ...", "A and B will host ...").
@@ -228,7 +316,12 @@ def host_list(sentence: Sentence, start: int, end: int, after_only: bool = False
     read.
     """
     runs = [run for run in country_runs(sentence) if not governed(sentence, run)]
-    items = sentence.list_items()
+    if scope is not None and scope != (0, len(sentence.tokens)):
+        # a mention in a list item: its hosts are in that item
+        runs = [run for run in runs if scope[0] <= run[0].first_token < scope[1]]
+        items = []
+    else:
+        items = sentence.list_items()
     if items and items[0][0] >= end:
         return item_hosts(sentence, items, runs, end)
     for run in runs:
@@ -239,8 +332,24 @@ def host_list(sentence: Sentence, start: int, end: int, after_only: bool = False
     before = [run for run in runs if run[-1].last_token <= start]
     for run in reversed(before):
         if introduced_as_place(sentence, run) or hosts_next(sentence, run, start):
-            return run
+            # "Slovakia will host one of four new battlegroups, alongside Bulgaria, Hungary
+            # and Romania": the hosts named beside it are hosts too
+            beside = [r for r in runs if r[0].first_token >= end and named_beside(sentence, r)]
+            return [*run, *beside[0]] if beside else run
     return []
+
+
+# Words that name more hosts beside the one a sentence opens with.
+BESIDE_WORDS = {"alongside", "besides"}
+BESIDE_PHRASES = {("along", "with"), ("together", "with"), ("as", "well", "as")}
+
+
+def named_beside(sentence: Sentence, run: Sequence[Mention]) -> bool:
+    index = opening_index(sentence, run)
+    words = tuple(t.lower for t in sentence.tokens[max(0, index - 2) : index + 1])
+    return bool(words) and (
+        words[-1] in BESIDE_WORDS or any(words[-len(p) :] == p for p in BESIDE_PHRASES)
+    )
 
 
 def item_hosts(
@@ -248,16 +357,37 @@ def item_hosts(
 ) -> list[Mention]:
     """Hosts listed one item a line under a sentence that introduces them as places
     ("based in:", "in the following countries:"): the countries of each item, in order."""
-    introduction = {t.lower for t in sentence.tokens[end : items[0][0]]}
-    if not introduction & (LOCATIVES | HOST_WORDS):
+    between = sentence.tokens[end : items[0][0]]
+    introduction = {t.lower for t in between}
+    heading = not introduction & (LOCATIVES | HOST_WORDS)
+    if heading and not a_heading(between):
         return []
     hosts: list[Mention] = []
     for first, last in items:
         named = [m for run in runs for m in run if first <= m.first_token < last]
         if not named:
             return []  # an item without a host: not a list of hosts, or not one we can read
+        if heading and any(
+            not (t.is_punct or any(m.first_token <= n < m.last_token for m in named))
+            for n, t in enumerate(sentence.tokens[first:last], first)
+        ):
+            return []  # under a heading, each item is a country and nothing else
         hosts.extend(named)
     return hosts
+
+
+def a_heading(between: Sequence[Token]) -> bool:
+    """Nothing but punctuation and a parenthesis between the battlegroups and the list:
+    "NEW MULTINATIONAL BATTLEGROUPS (agreed 24 March 2022)", "New battlegroups:"."""
+    depth = 0
+    for token in between:
+        if token.text == "(":
+            depth += 1
+        elif token.text == ")":
+            depth -= 1
+        elif depth <= 0 and not (token.is_punct or token.bullet):
+            return False
+    return depth == 0
 
 
 def country_mentions(sentence: Sentence) -> list[Mention]:
@@ -323,6 +453,8 @@ def introduced_as_place(sentence: Sentence, run: Sequence[Mention]) -> bool:
     word = sentence.tokens[index].lower if index >= 0 else ""
     if word in LOCATIVES or word == ":":
         return True
+    if word == "(" and index > 0 and sentence.tokens[index - 1].like_num:
+        return True  # "New battlegroups: four (Bulgaria, Hungary, Romania, Slovakia)"
     return word == "by" and index > 0 and sentence.tokens[index - 1].lower in HOST_WORDS
 
 
@@ -360,7 +492,13 @@ def governed(sentence: Sentence, run: Sequence[Mention]) -> bool:
 
 
 def stated_count(sentence: Sentence, mention: Mention) -> int | None:
-    """The number just before the mention, past a few modifiers: 'four additional multinational'."""
+    found = count_token(sentence, mention)
+    return None if found is None else found[0]
+
+
+def count_token(sentence: Sentence, mention: Mention) -> tuple[int, Token] | None:
+    """The number just before the mention, past a few modifiers ('four additional
+    multinational'), and its token."""
     index = mention.first_token - 1
     steps = 0
     while index >= 0 and steps <= MAX_MODIFIERS:
@@ -370,7 +508,7 @@ def stated_count(sentence: Sentence, mention: Mention) -> int | None:
             if following == "of":
                 return None  # "each host one of the new battlegroups": a share, not the count
             value = parse_number(token.text)
-            return int(value) if value is not None and value == int(value) else None
+            return (int(value), token) if value is not None and value == int(value) else None
         if token.is_punct:
             return None
         index -= 1

@@ -18,7 +18,13 @@ from checker.claims import (
 )
 from checker.comparators import compare_intervals
 from checker.date_mentions import find_date_mentions, find_weekday_mentions
-from checker.dates import STAND_IN_ANCHOR, DateValue, resolve_date, sentence_tense
+from checker.dates import (
+    STAND_IN_ANCHOR,
+    DateValue,
+    resolve_date,
+    sentence_tense,
+    weekday_conflict,
+)
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
 from checker.nlp import AnalysedDocument, Sentence
 from checker.rules import Rule
@@ -256,6 +262,9 @@ storm, a sinking, a visit: the "lasts" column of the table) when the days touch;
         # one day for one kind of event is one fact whatever the words around it: grouping
         # equal days can cause no false discrepancy
         return align_by_value_context(number_by_value(facts), join_sparse=True)
+
+    def self_check(self, fact: Fact) -> str | None:
+        return weekday_conflict(fact.raw)  # "On Friday, 24 March 2022" (a Thursday)
 
     def compare(self, a: Fact, b: Fact) -> Comparison:
         if a.value.date is None or b.value.date is None:

@@ -27,6 +27,7 @@ from checker.rules import Rule
 
 from ._countries import LABEL as COUNTRY
 from ._countries import country_name, country_patterns
+from ._roles import roles_taken
 from ._tables import read_table
 
 NAME_MATCH = 88  # rapidfuzz ratio at which two written names are one name ("Los Angels")
@@ -106,14 +107,18 @@ to ("Hawaii Governor", "Prime Minister of Japan"); its holder's names match when
 part of the other ("Governor Green", "Governor Josh Green") or spelt alike (Zelensky,
 Zelenskyy). Who did something to a thing is the name after "by" and a participle from
 rules/data/agent_roles.csv ("owned by", "operated by", "built by", "rescued by"): its
-role is compared, never its subject, which the sentence may name in any words.
+role is compared, never its subject, which the sentence may name in any words. Who a
+meeting elects or appoints to a role ("elected Dr Aminata Diallo as Chairperson", "was
+elected to preside over this year's assembly") and which country takes over its rotating
+presidency ("Poland takes over the presidency on 1 July") are read by rules/_roles.py,
+with the roles of rules/data/elected_roles.csv.
 
 Verdicts: agreement for the same items in the same order, the same holder or the same
 agent ("the Synergy Marine Group" and "Synergy Marine of Singapore");
 ordering_difference for the same items in another order; discrepancy when a list of the
-same length has other members, or an office has another holder; complementary when one
-list names more than the other, an office is named without its place or body, or an
-agent has another name (the role may be of another thing: "built by" a shipyard and
+same length has other members, or an office or a role has another holder; complementary
+when one list names more than the other, an office is named without its place or body, or
+an agent has another name (the role may be of another thing: "built by" a shipyard and
 "built by" a bridge's contractor).
 """
     examples = (
@@ -122,6 +127,8 @@ agent has another name (the role may be of another thing: "built by" a shipyard 
         "discrepancy: 'Ukraine, Moldova and Georgia' against 'Ukraine, Moldova and Armenia'",
         "agreement: 'Hawaii Governor Josh Green' and 'Hawaiʻi Governor Green'",
         "agreement: 'owned and operated by the White Star Line' and 'operated by White Star Line'",
+        "discrepancy: 'Dr Ines Valcarcel ... was elected President of the Assembly' against "
+        "'Dr Kofi Mensah-Bonsu was elected to preside over this year's assembly'",
     )
 
     def patterns(self) -> Sequence[dict[str, Any]]:
@@ -132,6 +139,24 @@ agent has another name (the role may be of another thing: "built by" a shipyard 
             yield from self._lists(document, sentence)
             yield from self._offices(document, sentence)
             yield from self._agents(document, sentence)
+            yield from self._roles(document, sentence)
+
+    def _roles(self, document: AnalysedDocument, sentence: Sentence) -> Iterable[Fact]:
+        """Who a meeting elects or appoints, and who takes over its presidency (rules/_roles)."""
+        tokens = sentence.tokens
+        for taken in roles_taken(sentence):
+            span = document.document.span(tokens[taken.start].start, tokens[taken.end - 1].end)
+            name = taken.country or fold(taken.holder)
+            context = context_words(tokens[max(0, taken.start - 8) : taken.start])
+            yield Fact(
+                self.id,
+                f"elected: {taken.role}" if taken.country is None else f"taking over: {taken.role}",
+                OfficeHolder(name, taken.holder, True, context),
+                span.quote,
+                span,
+                Confidence.NORMALISED,
+                FactTime.EVENT,
+            )
 
     def _agents(self, document: AnalysedDocument, sentence: Sentence) -> Iterable[Fact]:
         """'owned and operated by the White Star Line', 'chartered (leased) by Maersk'."""
@@ -167,6 +192,8 @@ agent has another name (the role may be of another thing: "built by" a shipyard 
             countries = all(item[0] == "country" for item in items)
             if head is None and not countries:
                 continue
+            if countries and head in REPRESENTATIVES:
+                head = None  # "the presidents of Gabon, Cameroon and Chad": the countries
             kind = head or f"countries{stance_after(sentence.tokens, after)}"
             span = document.document.span(
                 sentence.tokens[first].start, sentence.tokens[after - 1].end
@@ -486,6 +513,12 @@ def qualifier_of(tokens: Sequence[Token], index: int, after: int) -> str:
 
 
 HEADLESS_KEY = "list: countries"  # a list of countries named by no noun
+# Who stands for the countries listed: "the presidents of Gabon, Cameroon and Chad" lists
+# the countries, as "Cameroon, Chad, Congo and Gabon" does
+REPRESENTATIVES = frozenset(
+    {"president", "leader", "minister", "delegation", "representative", "prime minister",
+     "foreign minister", "head", "ambassador", "envoy", "government"}
+)  # fmt: skip
 # What a list of voters did: "Germany, France and Italy voted in favour", "... against".
 AGAINST = frozenset({"against", "opposed", "rejected", "vetoed"})
 IN_FAVOUR = frozenset({"favour", "favor", "supported", "backed", "endorsed"})

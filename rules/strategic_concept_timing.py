@@ -28,6 +28,7 @@ from ._meetings import (
 from ._tables import read_patterns
 
 KEY = "adoption of the next Strategic Concept"
+RELATIVE_WORDS = {"where", "when", "which"}  # "the summit in Madrid, where leaders ..."
 
 
 class StrategicConceptTiming(Rule):
@@ -78,6 +79,19 @@ they name different summits, years or places; complementary when they cannot be 
     ) -> tuple[MeetingRef, Confidence, int] | None:
         """The stated meeting, how it was found, and where its words end in the sentence."""
         anchor = document.document.day  # "today" needs a day, not a month
+        speaking = speaker(document)
+        before = [m for m in meetings_in(sentence, anchor, speaking) if m.end <= concept.start]
+        if before:
+            # "the next NATO summit, in Madrid in July, where leaders are to adopt an
+            # updated Strategic Concept": the meeting the relative clause is said of
+            mention = max(before, key=lambda m: m.end)
+            between = document.document.text[mention.end : concept.start].lower().split()
+            if (
+                mention.relation == "next meeting"
+                and mention.ref.org == DEFAULT_ORG
+                and set(between) & RELATIVE_WORDS
+            ):
+                return mention.ref, Confidence.EXPLICIT, max(mention.end, concept.end)
         place = place_after(sentence, concept.last_token) or place_of(sentence, [concept])
         tied = [d for d in dates_in(sentence) if date_tied_to(sentence, d, [concept])]
         nearest_date = nearest(tied, [concept], window=None)  # not "the first since 2010"
@@ -90,7 +104,6 @@ they name different summits, years or places; complementary when they cannot be 
             ends = [concept.end, *([place[2]] if place else []), *(d.end for d in dates[:1])]
             end = max(ends)
             return ref, Confidence.EXPLICIT, end
-        speaking = speaker(document)
         for other in document.paragraph(sentence.paragraph):
             for mention in meetings_in(other, anchor, speaking):
                 if mention.relation == "next meeting" and mention.ref.org == DEFAULT_ORG:

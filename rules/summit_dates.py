@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from checker.dates import DateValue, Unresolved, day, offset_date, sentence_tense
+from checker.dates import (
+    DateValue,
+    Unresolved,
+    day,
+    offset_date,
+    sentence_tense,
+    weekday_conflict,
+)
 from checker.model import (
     Comparison,
     Confidence,
@@ -30,6 +38,7 @@ from ._meetings import (
     meeting_patterns,
     meetings_in,
     reference_meetings,
+    same_place,
     speaker,
 )
 
@@ -157,10 +166,16 @@ date on the other that the table cannot link, said in the message); one_sided.
         parts = fact.value.parts if isinstance(fact.value, MeetingRef) else ()
         return parts or super().covers(fact)
 
+    def self_check(self, fact: Fact) -> str | None:
+        return weekday_conflict(fact.raw)  # "On Friday, 24 March 2022" (a Thursday)
+
     def compare(self, a: Fact, b: Fact) -> Comparison:
         pending = [str(u) for u in (unresolved_of(a.value), unresolved_of(b.value)) if u]
         if pending and self.normalise(a) == self.normalise(b):
             return Comparison(Verdict.AGREEMENT, "")  # stated alike: one side, as grouping has it
+        other_month = months_apart(a.value, b.value) or months_apart(b.value, a.value)
+        if other_month:
+            return Comparison(Verdict.DISCREPANCY, other_month)
         if pending:  # "next week" in an undated document fits any date: never a discrepancy
             return Comparison(Verdict.COMPLEMENTARY, f"cannot be compared: {'; '.join(pending)}")
         if isinstance(a.value, DerivedDate) and isinstance(b.value, DerivedDate):
@@ -188,6 +203,23 @@ REPORTED_BEFORE_DAYS = 3  # a statement may be issued on the eve of the meeting 
 REPORTED_AFTER_DAYS = 14  # or in the days after it
 
 
+NEAR_DAYS = 3  # a stated day this close to a meeting held at the stated place is its day
+
+
+def meeting_near(ref: MeetingRef) -> Meeting | None:
+    """The one meeting of the body at the stated place within a few days of the stated day."""
+    if ref.date is None or ref.date.precision != "day" or ref.place is None:
+        return None
+    near = [
+        m
+        for m in reference_meetings()
+        if m.body == ref.body
+        and same_place(m.place, ref.place)
+        and abs((m.dates.start - ref.date.start).days) <= NEAR_DAYS
+    ]
+    return near[0] if len(near) == 1 else None
+
+
 def reported_meeting(ref: MeetingRef, day_of_document: dt.date | None) -> Meeting | None:
     """The table's meeting a document reports: of the body it names, held around the
     document's day (the stated date or place only when the document has no day). The
@@ -196,8 +228,11 @@ def reported_meeting(ref: MeetingRef, day_of_document: dt.date | None) -> Meetin
     if ref.org != DEFAULT_ORG:
         return None
     if day_of_document is None:
-        # a place alone names no one meeting (Brussels has many): only a stated date does
-        return ref.meeting if ref.date is not None else None
+        # a place alone names no one meeting (Brussels has many): only a stated date does,
+        # or a day that misses the meeting held there by a day or two (a wrong date of it)
+        if ref.date is None:
+            return None
+        return ref.meeting or meeting_near(ref)
     window = dt.timedelta
     around = [
         m
@@ -209,6 +244,25 @@ def reported_meeting(ref: MeetingRef, day_of_document: dt.date | None) -> Meetin
     ]
     around.sort(key=lambda m: (abs((m.dates.start - day_of_document).days), m.id))
     return around[0] if around else None
+
+
+MONTH_NAMES = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
+
+
+def months_apart(first: object, second: object) -> str:
+    """'in June' in an undated document against 'July 2022': whatever its year, the
+    meeting is not in both months (empty when they are not so stated)."""
+    unresolved = unresolved_of(first)
+    if unresolved is None or not isinstance(second, MeetingRef) or second.date is None:
+        return ""
+    words = unresolved.text.lower().split()
+    stated = MONTH_NAMES.get(words[-1]) if words and len(words) <= 2 else None
+    date = second.date
+    if stated is None or (date.start.year, date.start.month) != (date.end.year, date.end.month):
+        return ""
+    if date.start.month == stated:
+        return ""
+    return f"in {unresolved.text} against {date}"
 
 
 def unresolved_of(value: object) -> Unresolved | None:

@@ -30,7 +30,9 @@ SCOPE_PREPOSITIONS = {"on", "in", "to", "into", "across", "throughout", "along",
 # Words that may stand between an amount and the force it counts ("40,000 additional US troops").
 BREAKS = SCOPE_PREPOSITIONS | {"at", "of", "from", "and", "or", "but", "than", "for", "with", "by"}
 MAX_BETWEEN = 3
-SCOPE_WINDOW = 12  # tokens after the force noun in which its scope is looked for
+SCOPE_WINDOW = 14  # tokens after the force noun in which its scope is looked for
+SCOPE_LEAD = 3  # tokens before the region in which its preposition stands ("in the")
+OWNED_SCOPE_LEAD = 5  # ... past an owner: "along the alliance's eastern flank"
 
 
 @dataclass(frozen=True)
@@ -109,10 +111,14 @@ scopes are different facts (each one_sided), never a discrepancy.
         issuer: str | None,
     ) -> Fact | None:
         counted = counting_amount(sentence, force, amounts)
-        if counted is None:
+        row = None if counted is not None else row_amount(sentence, force, amounts)
+        found = counted or row
+        if found is None:
             return None
-        start, _, amount = counted
-        first = sentence.token_at(start)
+        start, amount_end, amount = found
+        # a fact sheet's row ("U.S. service members in Europe today: roughly 80,000"): the
+        # words that name the force open the row
+        first = sentence.token_at(start) if row is None else row_start(sentence, force)
         scope_found = scope_of(sentence, force, issuer)
         command = command_of(sentence)
         if not sentence.labelled("DEPLOY") and scope_found is None and command is None:
@@ -127,7 +133,9 @@ scopes are different facts (each one_sided), never a discrepancy.
             return None
         scope, scope_end = scope_found or ("unspecified", force.end)
         value = TroopCount(amount, actor, scope, command, document.document.day)
-        span = document.document.span(start, max(force.end, scope_end))
+        span = document.document.span(
+            min(start, force.start), max(force.end, scope_end, amount_end)
+        )
         key = f"{actor_name(actor)} / {scope}"
         # troops deployed is a level: it changes from one event to the next
         return Fact(self.id, key, value, span.quote, span, Confidence.NORMALISED, FactTime.CHANGING)
@@ -163,6 +171,39 @@ def counting_amount(
     return None
 
 
+def row_amount(
+    sentence: Sentence, force: Mention, amounts: list[tuple[int, int, Amount]]
+) -> tuple[int, int, Amount] | None:
+    """The amount a row gives its label: 'U.S. service members in Europe today: roughly
+    80,000', the amount after the label's colon ending the row."""
+    tokens = sentence.tokens
+    colon = next(
+        (i for i in range(force.last_token, min(len(tokens), force.last_token + SCOPE_WINDOW))
+         if tokens[i].text == ":"),
+        None,
+    )  # fmt: skip
+    if colon is None or any(t.line_start for t in tokens[force.last_token : colon + 1]):
+        return None
+    for start, end, amount in amounts:
+        if sentence.token_at(start) != colon + 1:
+            continue
+        after = sentence.token_at(end)
+        if after < len(tokens) and not (tokens[after].line_start or tokens[after].text in ".;"):
+            return None  # "Troops: 40,000 in Poland and ...": more than the row's figure
+        return start, end, amount
+    return None
+
+
+def row_start(sentence: Sentence, force: Mention) -> int:
+    """The first token of the row the force is named in."""
+    index = force.first_token
+    while index > 0 and not sentence.tokens[index].line_start:
+        index -= 1
+    while index < force.first_token and sentence.tokens[index].bullet:
+        index += 1
+    return index
+
+
 def modifier_actor(
     sentence: Sentence, first: int, force: Mention, issuer: str | None
 ) -> str | None:
@@ -186,8 +227,15 @@ def scope_of(sentence: Sentence, force: Mention, issuer: str | None) -> tuple[st
             force.last_token <= mention.first_token < window_end
         ):
             continue
+        lead = SCOPE_LEAD
+        if any(
+            t.lower in ("'s", "’s")
+            for t in sentence.tokens[mention.first_token - 2 : mention.first_token]
+        ):
+            lead = OWNED_SCOPE_LEAD
         preceding = [
-            t.lower for t in sentence.tokens[max(0, mention.first_token - 3) : mention.first_token]
+            t.lower
+            for t in sentence.tokens[max(0, mention.first_token - lead) : mention.first_token]
         ]
         if not set(preceding) & SCOPE_PREPOSITIONS:
             continue

@@ -153,7 +153,11 @@ def test_facts_shows_quotes_and_positions(project: Path, monkeypatch, capsys) ->
     rows = json.loads(capsys.readouterr().out)
     hosts = [r for r in rows if r["rule"] == "battlegroup-countries"]
     assert {(r["line"], r["quote"]) for r in hosts} >= {
-        (32, "Bulgaria, Hungary, Romania, and Slovakia")
+        (
+            32,
+            "four additional multinational battlegroups in Bulgaria, Hungary, Romania, and "
+            "Slovakia",
+        )
     }
 
 

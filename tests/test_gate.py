@@ -266,7 +266,7 @@ def test_sarif_validates_and_locates_each_gated_finding(
     line = (project / "seeds" / NATO).read_text().splitlines()[region["startLine"] - 1]
     assert (
         line[region["startColumn"] - 1 : region["endColumn"] - 1]
-        == "Bulgaria, Hungary, Romania, and Slovenia"
+        == "four additional multinational battlegroups in Bulgaria, Hungary, Romania, and Slovenia"
     )
     related = nato["relatedLocations"][0]["physicalLocation"]
     assert related["artifactLocation"]["uri"] == "seeds/003_991f4bdfd60fae3c.txt"

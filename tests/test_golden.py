@@ -48,12 +48,12 @@ def test_seeds_battlegroups_are_an_ordering_difference_with_evidence(ruleset: Ru
     assert (nato["path"], nato["line"], nato["quote"]) == (
         "seeds/000_0a250b0e07406cdf.txt",
         32,
-        "Bulgaria, Hungary, Romania, and Slovakia",
+        "four additional multinational battlegroups in Bulgaria, Hungary, Romania, and Slovakia",
     )
     assert (white_house["path"], white_house["line"], white_house["quote"]) == (
         "seeds/003_991f4bdfd60fae3c.txt",
         33,
-        "Slovakia, Romania, Bulgaria, and Hungary",
+        "four new battle groups in Slovakia, Romania, Bulgaria, and Hungary",
     )
     for statement in (nato, white_house):
         line = (

@@ -97,8 +97,8 @@ def test_the_seeds_report_shows_summary_problems_timeline_and_matrix(browser: Ch
     assert nato in finding["text"]
     assert "Today's establishment of four new battle groups in" in finding["text"]
     assert finding["marks"] == [
-        "Bulgaria, Hungary, Romania, and Slovakia",
-        "Slovakia, Romania, Bulgaria, and Hungary",
+        "four additional multinational battlegroups in Bulgaria, Hungary, Romania, and Slovakia",
+        "four new battle groups in Slovakia, Romania, Bulgaria, and Hungary",
     ]
     assert finding["top"] < finding["folded"]
     # the timeline: the summit of 24 March 2022 and the Madrid summit

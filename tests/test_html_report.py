@@ -120,12 +120,12 @@ def test_the_battlegroup_ordering_difference_shows_both_sentences_with_the_value
     )
     assert "new battlegroups" in article
     assert (
-        "We are also establishing four additional multinational battlegroups in "
-        "<mark>Bulgaria, Hungary, Romania, and Slovakia</mark>." in article
+        "We are also establishing <mark>four additional multinational battlegroups in "
+        "Bulgaria, Hungary, Romania, and Slovakia</mark>." in article
     )
     assert (
-        "Today&#x27;s establishment of four new battle groups in "
-        "<mark>Slovakia, Romania, Bulgaria, and Hungary</mark> is a strong signal" in article
+        "Today&#x27;s establishment of <mark>four new battle groups in "
+        "Slovakia, Romania, Bulgaria, and Hungary</mark> is a strong signal" in article
     )
     assert "seeds/000_0a250b0e07406cdf.txt:32" in article
     assert "seeds/003_991f4bdfd60fae3c.txt:33" in article

@@ -76,3 +76,24 @@ def test_verdicts_do_not_depend_on_document_order(tmp_path: Path, ruleset: RuleS
     shutil.copy(nato, backward / "b.txt")
     shutil.copy(white_house, backward / "a.txt")
     assert verdicts(forward) == verdicts(backward)
+
+
+def _as_roman(number: int) -> str:
+    letters = ((100, "C"), (90, "XC"), (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"))
+    out = ""
+    for value, letter in (*letters, (4, "IV"), (1, "I")):
+        while number >= value:
+            out, number = out + letter, number - value
+    return out
+
+
+@given(st.integers(min_value=2, max_value=399))
+def test_a_roman_numeral_before_a_meeting_numbers_it(number: int) -> None:
+    from checker.values.ordinals import find_ordinals
+
+    roman = _as_roman(number)
+    found = find_ordinals(f"Delegates opened the {roman} Ordinary Assembly today.")
+    if len(roman) >= 2:
+        assert [(v.text, v.number) for v in found] == [(roman, number)]
+    else:
+        assert found == []  # "V Assembly": one letter is too often an initial

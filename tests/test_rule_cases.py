@@ -4,7 +4,8 @@ Each case: `documents` (file name -> text), then any of
 - `findings`: the exact list of [key, verdict] this rule reports (order-insensitive);
 - `facts`: [key, value] pairs this rule must extract (value as the report prints it);
 - `only_facts: true`: with `facts`, the rule must extract those and no other;
-- `no_facts: true`: the rule must extract nothing (a negative case).
+- `no_facts: true`: the rule must extract nothing (a negative case);
+- `quotes`: quotes the findings must show as evidence (with `findings`).
 """
 
 from __future__ import annotations
@@ -56,3 +57,7 @@ def test_rule_case(rule_id: str, case: dict[str, Any], tmp_path: Path, ruleset: 
         assert not result.errors
         got = sorted((f.key, f.verdict.value) for f in result.report.findings)
         assert got == sorted(tuple(item) for item in case["findings"])
+        findings = result.report.findings
+        shown = {s.quote for f in findings for side in f.sides for s in side.statements}
+        for quote in case.get("quotes", []):
+            assert quote in shown, f"{quote!r} not in {sorted(shown)}"

@@ -289,12 +289,23 @@ _NUMBER_WORD_START = (
     r"|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty"
     r"|forty|fifty|sixty|seventy|eighty|ninety|zero)\b"
     r"|an?\s+(?:hundred|thousand|million|billion|trillion|dozen)\b"
-    r"|half\s+an?\s+(?:thousand|million|billion|trillion|dozen)\b)"
+    r"|half\s+an?\s+(?:thousand|million|billion|trillion|dozen)\b"
+    r"|an?\s+(?:quarter|third)\s+of\s+an?\s+(?:thousand|million|billion|trillion)\b)"
 )  # "a" and "half" only before a scale: they are too common to try the grammar on
+# A part of a scale: "a quarter of a million", "three-quarters of a billion", "two-thirds of
+# a million" (a share alone, "a quarter of the budget", is a share: checker/values/shares.py)
+_PART_OF_SCALE = (
+    r"(?:an?|one|three)[-\s]quarters?\s+of\s+an?\s+"
+    + _LARGE
+    + r"|(?:an?|one|two)[-\s]thirds?\s+of\s+an?\s+"
+    + _LARGE
+)
+PARTS = {"quarter": 0.25, "quarters": 0.25, "third": 1 / 3, "thirds": 1 / 3}
 WORD_NUMBER = (
     rf"(?={_NUMBER_WORD_START})"
     rf"(?:(?:{_BELOW_HUNDRED}|an?|one)\s+and\s+a\s+half\s+{_LARGE}"
     rf"|half\s+an?\s+(?:{_LARGE}|dozen\b)"
+    rf"|{_PART_OF_SCALE}"
     rf"|(?:{_BELOW_HUNDRED}|an?)\s+dozen\b"
     rf"|(?:{_HUNDREDS}|an?\s)[-\s]?{_LARGE}(?:[-\s](?:and\s)?{_HUNDREDS}(?:[-\s]{_LARGE})?)*"
     rf"|{_HUNDREDS})"
@@ -517,6 +528,12 @@ def _read_words(text: str) -> NumberReading | None:
         whole = 12 if words[2] == "dozen" else SCALE_WORDS.get(words[2])
         # stated to a tenth of its scale, as "0.5 million" is: half a billion is not €600m
         return None if whole is None else NumberReading(whole / 2, whole / 10, whole)
+    if len(words) == 5 and words[1] in PARTS and words[2] == "of":
+        # "a quarter of a million", "three-quarters of a billion": stated to a tenth of the
+        # scale, as "half a million" is
+        whole = SCALE_WORDS[words[4]]
+        parts = 1 if words[0] in ("a", "an", "one") else NUMBER_WORDS[words[0]]
+        return NumberReading(round(parts * PARTS[words[1]] * whole), whole / 10, whole)
     if len(words) >= 4 and words[-3:-1] == ["a", "half"] and words[-1] in SCALE_WORDS:
         count = _read_words(" ".join(words[:-3]))
         whole = SCALE_WORDS[words[-1]]

@@ -80,11 +80,38 @@ def read_ordinal(text: str) -> int | None:
     return ORDINAL_WORDS.get(lowered)
 
 
+# A Roman numeral that numbers a meeting: "the XXXVIII Ordinary Assembly", "the XI Summit"
+# (two letters at the least: "V" and "I" are too often words or initials)
+ROMAN_BEFORE_EVENT = re.compile(
+    r"\b(?P<roman>[IVXLC]{2,12})(?=\s+(?:(?:Ordinary|Extraordinary|Annual|Plenary|General"
+    r"|Regular|Special|Ministerial)\s+)?(?:Summit|Assembly|Session|Congress|Conference"
+    r"|Meeting|Forum|Council|Plenary)\b)"
+)
+_ROMAN = re.compile(r"^(?=.)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
+_ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def roman_value(text: str) -> int | None:
+    """'XXXVIII' -> 38; None for what is no Roman numeral written the usual way ('IIII')."""
+    if not _ROMAN.match(text):
+        return None
+    total = 0
+    for index, letter in enumerate(text):
+        value = _ROMAN_DIGITS[letter]
+        following = _ROMAN_DIGITS[text[index + 1]] if index + 1 < len(text) else 0
+        total += -value if value < following else value
+    return total
+
+
 def find_ordinals(text: str) -> list[OrdinalValue]:
     scanned = scan(text)
-    if not (scanned.words & _ORDINAL_SIGNALS) and not re.search(r"\d(?:st|nd|rd|th)\b", text):
-        return []
     found: list[OrdinalValue] = []
+    for match in ROMAN_BEFORE_EVENT.finditer(text):
+        number = roman_value(match.group("roman"))
+        if number is not None and not scanned.is_excluded(match.start(), match.end()):
+            found.append(OrdinalValue(match.start(), match.end(), match.group(0), number))
+    if not (scanned.words & _ORDINAL_SIGNALS) and not re.search(r"\d(?:st|nd|rd|th)\b", text):
+        return found
     for match in ORDINAL.finditer(text):
         number = read_ordinal(match.group(0))
         if number is None or scanned.is_excluded(match.start(), match.end()):
@@ -94,7 +121,7 @@ def find_ordinals(text: str) -> list[OrdinalValue]:
         if _NOT_AN_ORDINAL_AFTER.match(text, match.end()):
             continue
         found.append(OrdinalValue(match.start(), match.end(), match.group(0), number))
-    return found
+    return sorted(found, key=lambda value: value.start)
 
 
 # Anniversaries -----------------------------------------------------------------------------
@@ -232,7 +259,38 @@ def find_durations(text: str) -> list[DurationValue]:
             continue
         if all(value.end <= other.start or other.end <= value.start for other in found):
             found.append(value)
-    return sorted(found, key=lambda value: value.start)
+    return _compounds(sorted(found, key=lambda value: value.start), text)
+
+
+# A length said in two units, the larger first: "six years and eight months" is 80 months,
+# "two hours and 15 minutes" 135 minutes. The larger unit in the smaller one.
+IN_SMALLER_UNIT = {("year", "month"): 12, ("week", "day"): 7, ("day", "hour"): 24,
+                   ("hour", "minute"): 60}  # fmt: skip
+_AND = re.compile(r",?\s+and\s+", re.IGNORECASE)
+
+
+def _compounds(found: list[DurationValue], text: str) -> list[DurationValue]:
+    joined: list[DurationValue] = []
+    for value in found:
+        last = joined[-1] if joined else None
+        factor = IN_SMALLER_UNIT.get((last.unit, value.unit)) if last is not None else None
+        if (
+            last is None
+            or factor is None
+            or last.length is None
+            or value.length is None
+            or value.relation is not None
+            or last.length.precision != "exact"
+            or value.length.precision != "exact"
+            or not _AND.fullmatch(text, last.end, value.start)
+        ):
+            joined.append(value)
+            continue
+        total = last.length.low * factor + value.length.low
+        stated = text[last.start : value.end]
+        length = Amount(total, total, "exact", " ".join(stated.split()))
+        joined[-1] = DurationValue(last.start, value.end, stated, length, value.unit, last.relation)
+    return joined
 
 
 def _duration(match: re.Match[str], text: str, skip_before: bool) -> DurationValue | None:
