@@ -13,6 +13,7 @@ elect", "is expected to be elected") and a subject that is no name are not read.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -66,7 +67,13 @@ def roles() -> tuple[dict[tuple[str, ...], str], dict[tuple[str, ...], str]]:
     return titles, verbs
 
 
+# What a sentence that elects or takes over must say (a test of the text, before its words)
+_SIGNAL = re.compile(r"elected|appointed|\btak(?:es|e|ing)\b|\btook\b|assum|\bhold\b", re.I)
+
+
 def roles_taken(sentence: Sentence) -> list[RoleTaken]:
+    if not _SIGNAL.search(sentence.text):
+        return []
     tokens = sentence.tokens
     countries = {m.first_token: m for m in sentence.mentions if m.label == COUNTRY}
     found: list[RoleTaken] = []
