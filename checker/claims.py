@@ -1830,6 +1830,8 @@ def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
     verb = tokens[index].lower if index >= 0 else ""
     if phrasal and tokens[index - 1].lower in PHRASAL_MOVES:
         index -= 1  # "the single bus fare will go up to £3.50"
+    elif index >= 0 and verb in COMING_TO and tokens[index + 1].lower == "to":
+        pass  # "Net profit for the quarter came to $241 million"
     elif not (
         verb in AMOUNT_VERBS
         or verb in RECEIVING_VERBS
@@ -1857,10 +1859,39 @@ def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
         before -= 2  # "turnout in Sunday's presidential election was 71.3%": past the owner
     if phrase and before >= 2 and tokens[before].lower in DETERMINERS:
         before -= 1  # "the jobless rate in the region fell to 6.1%"
+    participle = participle_before(tokens, index)
+    if participle is not None:
+        # "New pledges to the Fund announced during the meeting totalled USD 1.2 billion":
+        # past the participle's phrase, to the noun it is said of
+        phrase = content_run_before(tokens, participle - 1) or phrase
+        before = participle - 1 - len(phrase)
+        if before >= 1 and tokens[before].lower in DETERMINERS:
+            before -= 1
     if phrase and before >= 1 and tokens[before].lower in ("for", "in", "to", "on", "from", "at"):
         # "federal support for Florida totals ...": the noun phrase's head comes before it
         return content_run_before(tokens, before - 1) or phrase
     return phrase
+
+
+def participle_before(tokens: Sequence[Token], index: int) -> int | None:
+    """Where a participle stands that, with its phrase, ends at tokens[index] and is said
+    of the noun before it: 'pledges [announced during the meeting]'."""
+    for back in range(index, max(0, index - MAX_PARTICIPLE_PHRASE), -1):
+        if (
+            tokens[back].lower in PARTICIPLE_PREPOSITIONS
+            and back >= 2
+            and tokens[back - 1].lower.endswith("ed")
+            and is_content(tokens[back - 2])
+            and not any(t.lower in VERBS or t.is_punct for t in tokens[back : index + 1])
+        ):
+            return back - 1
+    return None
+
+
+MAX_PARTICIPLE_PHRASE = 5
+COMING_TO = frozenset({"came", "comes", "come", "coming"})  # "came to $241 million"
+# What a participle after a noun is said with: "pledges announced during the meeting"
+PARTICIPLE_PREPOSITIONS = frozenset({"during", "at", "in", "on", "by", "since", "over"})
 
 
 CHANGE_UNITS = frozenset({"%", "percent", "per", "cent", "points", "point", "pct"})
