@@ -279,6 +279,15 @@ def _month_number(name: str) -> int:
     return _MONTH_NAMES.index(name.lower()[:3]) + 1
 
 
+def month_named(word: str) -> int | None:
+    """The month a word names, in full or abbreviated ('June', 'jun', 'Sept'), else None:
+    English names, whatever the machine's locale."""
+    lowered = word.lower().rstrip(".")
+    if lowered in _MONTHS.split("|") or lowered in _MONTH_NAMES or lowered == "sept":
+        return _month_number(lowered)
+    return None
+
+
 # Intervals with their grain ---------------------------------------------------------------
 
 

@@ -466,8 +466,8 @@ def another_meeting(sentence: Sentence, word: Mention, body: Mention) -> bool:
     set for June': a meeting word in a clause of its own, set before or after, names
     another meeting than the body's."""
     tokens = sentence.tokens
-    low, high = sorted((word.last_token, body.first_token))
-    if not any(t.text == "," for t in tokens[low:high]):
+    first, second = sorted((word, body), key=lambda mention: mention.first_token)
+    if not any(t.text == "," for t in tokens[first.last_token : second.first_token]):
         return False
     lead = {t.lower for t in tokens[max(0, word.first_token - 4) : word.first_token]}
     return bool(lead & SEQUENCE_WORDS)

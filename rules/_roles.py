@@ -38,10 +38,10 @@ BODY_WORDS = frozenset(
     {"assembly", "conference", "congress", "commission", "council", "session", "meeting",
      "summit", "organisation", "organization", "agency", "union", "bureau", "body", "forum",
      "community", "group", "fund", "bank", "secretariat", "institute", "court", "board",
-     "year's", "parliament", "convention", "programme", "program", "authority"}
+     "parliament", "convention", "programme", "program", "authority"}
 )  # fmt: skip
 TAKING_OVER = frozenset({"takes", "took", "assumes", "assumed", "assume", "assuming", "taking"})
-TAKING_WORDS = frozenset({"take", "taking", "will"})  # "will take over", "will hold"
+TAKING_WORDS = frozenset({"take", "will"})  # "will take over", "will hold"
 PRESIDENCIES = {"presidency": "presidency", "chairmanship": "chair", "chairship": "chair"}
 MAX_NAME = 5
 MAX_APPOSITIVE = 14  # tokens of ", Minister of Health of Peru," between a name and its verb
@@ -75,7 +75,7 @@ def roles_taken(sentence: Sentence) -> list[RoleTaken]:
     if not _SIGNAL.search(sentence.text):
         return []
     tokens = sentence.tokens
-    countries = {m.first_token: m for m in sentence.mentions if m.label == COUNTRY}
+    countries = sentence.labelled(COUNTRY)
     found: list[RoleTaken] = []
     for index, token in enumerate(tokens):
         if token.lower in ELECTING:
@@ -120,7 +120,7 @@ def _elected(tokens: Sequence[Token], verb: int) -> list[RoleTaken]:
 
 
 def _presidency(
-    tokens: Sequence[Token], verb: int, countries: dict[int, Mention]
+    tokens: Sequence[Token], verb: int, countries: Sequence[Mention]
 ) -> RoleTaken | None:
     """'Poland takes over the rotating presidency', 'Czechia, which assumes the presidency',
     'the Kyrgyz Republic will hold the chairmanship': the incoming holder, a country."""
@@ -134,7 +134,7 @@ def _presidency(
         subject -= 1
     if subject >= 0 and tokens[subject].text == ",":
         subject -= 1  # "Czechia, which assumes the presidency"
-    mention = next((m for m in countries.values() if m.first_token <= subject < m.last_token), None)
+    mention = next((m for m in countries if m.first_token <= subject < m.last_token), None)
     if mention is None:
         return None  # a country takes over a presidency: "Poland", "the Kyrgyz Republic"
     role = PRESIDENCIES[tokens[at].lower]
@@ -162,7 +162,7 @@ def _past_origin(tokens: Sequence[Token], index: int) -> int:
         if tokens[after].lower == "the":
             after += 1
         end = after
-        while end < len(tokens) and (is_name_word(tokens[end]) or tokens[end].lower == "of"):
+        while end < len(tokens) and (is_name(tokens[end]) or tokens[end].lower == "of"):
             end += 1
         if end > after:
             return end
@@ -214,18 +214,19 @@ def qualifier_after(tokens: Sequence[Token], index: int) -> tuple[str, int]:
     while (
         end < len(tokens)
         and end - at < 5
-        and (is_name_word(tokens[end]) or tokens[end].lower in BODY_WORDS)
+        and (is_name(tokens[end]) or tokens[end].lower in BODY_WORDS)
     ):
         end += 1
     if end == at:
         return "", index
     words = [t.lower.rstrip(".") for t in tokens[at:end]]
-    if words[-1] in BODY_WORDS or words[-1].rstrip("'s") in BODY_WORDS:
+    if words[-1] in BODY_WORDS:
         return "", end  # the body itself, whatever its name
     return " ".join(words), end
 
 
-def is_name_word(token: Token) -> bool:
+def is_name(token: Token) -> bool:
+    """A capitalised word with a letter: a name's word ("Diallo", "U.S.")."""
     text = token.text
     return bool(text[:1].isupper() and any(c.isalpha() for c in text))
 
@@ -252,8 +253,8 @@ def in_name(tokens: Sequence[Token], index: int, start: int) -> bool:
     """A name's word, or the hyphen of a double name ("Mensah-Bonsu")."""
     token = tokens[index]
     if token.text == "-":
-        return index > start and index + 1 < len(tokens) and is_name_word(tokens[index + 1])
-    return is_name_word(token) and token.lower not in HONORIFICS
+        return index > start and index + 1 < len(tokens) and is_name(tokens[index + 1])
+    return is_name(token) and token.lower not in HONORIFICS
 
 
 def _shown(tokens: Sequence[Token]) -> str:
@@ -298,16 +299,20 @@ def name_before(tokens: Sequence[Token], aux: int) -> tuple[int, int, str] | Non
         if opening is None:
             return None
         end = opening
-    start = end
-    while start > 0 and (is_name_word(tokens[start - 1]) or tokens[start - 1].text == "-"):
-        start -= 1
-    if start >= 2 and tokens[start - 1].lower == "of" and is_name_word(tokens[start - 2]):
+    start = name_start(tokens, end)
+    if start >= 2 and tokens[start - 1].lower == "of" and is_name(tokens[start - 2]):
         end = start - 1  # "Tomas Herrera of Chile": the country is where he is from
-        start = end
-        while start > 0 and (is_name_word(tokens[start - 1]) or tokens[start - 1].text == "-"):
-            start -= 1
+        start = name_start(tokens, end)
     while start > 0 and tokens[start - 1].lower in HONORIFICS:
         start -= 1
     if start == end:
         return None
     return name_at(tokens, start)
+
+
+def name_start(tokens: Sequence[Token], end: int) -> int:
+    """The first token of the name's words (and hyphens) that end before `end`."""
+    start = end
+    while start > 0 and (is_name(tokens[start - 1]) or tokens[start - 1].text == "-"):
+        start -= 1
+    return start

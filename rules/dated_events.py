@@ -21,6 +21,7 @@ from checker.date_mentions import find_date_mentions, find_weekday_mentions
 from checker.dates import (
     STAND_IN_ANCHOR,
     DateValue,
+    month_named,
     resolve_date,
     sentence_tense,
     weekday_conflict,
@@ -680,7 +681,7 @@ def numbered(tokens: Sequence[Any], index: int) -> str:
         word = tokens[back]
         if ORDINAL.fullmatch(word.lower):
             # "the February 6th earthquake": a day of a month, not a number in a series
-            dated = back > 0 and tokens[back - 1].lower in MONTH_WORDS
+            dated = back > 0 and month_named(tokens[back - 1].lower) is not None
             return "" if dated else str(word.lower)
         if not (word.text[:1].isupper() or word.lower in EVENT_QUALIFIERS):
             return ""
@@ -688,11 +689,6 @@ def numbered(tokens: Sequence[Any], index: int) -> str:
 
 
 NAME_REACH = 4  # words of a name between an event's number and its event word
-MONTH_WORDS = frozenset(
-    {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-     "sep", "sept", "oct", "nov", "dec"}
-)  # fmt: skip
 # a number before an event word makes it that one of a series: "its 96th session", "the
 # sixth summit" (first to fourth are among EVENT_QUALIFIERS)
 ORDINAL = re.compile(

@@ -27,7 +27,7 @@ from checker.rules import Rule
 
 from ._countries import LABEL as COUNTRY
 from ._countries import country_name, country_patterns
-from ._roles import roles_taken
+from ._roles import is_name, roles_taken
 from ._tables import read_table
 
 NAME_MATCH = 88  # rapidfuzz ratio at which two written names are one name ("Los Angels")
@@ -384,13 +384,6 @@ def same_person(first: str, second: str) -> bool:
         return False
     shorter, longer = (a, b) if len(a) <= len(b) else (b, a)
     return all(any(fuzz.ratio(word, other) >= NAME_MATCH for other in longer) for word in shorter)
-
-
-def is_name(token: Token) -> bool:
-    text = token.text
-    if not text[:1].isupper():
-        return False
-    return text[0].isalpha() or any(c.isalpha() for c in text)
 
 
 def name_lists(sentence: Sentence) -> list[tuple[int, int, list[tuple[str, str, str]]]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from checker.dates import (
     DateValue,
     Unresolved,
     day,
+    month_named,
     offset_date,
     sentence_tense,
     weekday_conflict,
@@ -246,9 +246,6 @@ def reported_meeting(ref: MeetingRef, day_of_document: dt.date | None) -> Meetin
     return around[0] if around else None
 
 
-MONTH_NAMES = {name.lower(): number for number, name in enumerate(calendar.month_name) if name}
-
-
 def months_apart(first: object, second: object) -> str:
     """'in June' in an undated document against 'July 2022': whatever its year, the
     meeting is not in both months (empty when they are not so stated)."""
@@ -256,7 +253,7 @@ def months_apart(first: object, second: object) -> str:
     if unresolved is None or not isinstance(second, MeetingRef) or second.date is None:
         return ""
     words = unresolved.text.lower().split()
-    stated = MONTH_NAMES.get(words[-1]) if words and len(words) <= 2 else None
+    stated = month_named(words[-1]) if words and len(words) <= 2 else None
     date = second.date
     if stated is None or (date.start.year, date.start.month) != (date.end.year, date.end.month):
         return ""

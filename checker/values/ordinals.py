@@ -82,11 +82,13 @@ def read_ordinal(text: str) -> int | None:
 
 # A Roman numeral that numbers a meeting: "the XXXVIII Ordinary Assembly", "the XI Summit"
 # (two letters at the least: "V" and "I" are too often words or initials)
+_ROMAN_EVENTS = ("Summit", "Assembly", "Session", "Congress", "Conference", "Meeting", "Forum",
+                 "Council", "Plenary")  # fmt: skip
 ROMAN_BEFORE_EVENT = re.compile(
     r"\b(?P<roman>[IVXLC]{2,12})(?=\s+(?:(?:Ordinary|Extraordinary|Annual|Plenary|General"
-    r"|Regular|Special|Ministerial)\s+)?(?:Summit|Assembly|Session|Congress|Conference"
-    r"|Meeting|Forum|Council|Plenary)\b)"
+    r"|Regular|Special|Ministerial)\s+)?(?:" + "|".join(_ROMAN_EVENTS) + r")\b)"
 )
+_ROMAN_EVENT_WORDS = frozenset(word.lower() for word in _ROMAN_EVENTS)  # tested first: cheap
 _ROMAN = re.compile(r"^(?=.)C{0,3}(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$")
 _ROMAN_DIGITS = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 
@@ -106,7 +108,8 @@ def roman_value(text: str) -> int | None:
 def find_ordinals(text: str) -> list[OrdinalValue]:
     scanned = scan(text)
     found: list[OrdinalValue] = []
-    for match in ROMAN_BEFORE_EVENT.finditer(text):
+    romans = ROMAN_BEFORE_EVENT.finditer(text) if scanned.words & _ROMAN_EVENT_WORDS else ()
+    for match in romans:
         number = roman_value(match.group("roman"))
         if number is not None and not scanned.is_excluded(match.start(), match.end()):
             found.append(OrdinalValue(match.start(), match.end(), match.group(0), number))
