@@ -87,7 +87,7 @@ VERBS = frozenset(
      "spent", "saw", "kept", "held", "built", "sent", "put", "ran", "began", "met", "led",
      "sold", "bought", "fled", "fought", "say", "see", "sees", "need", "needs",
      "received", "receive", "receives", "found", "shown", "showed", "seen", "known",
-     "given", "taken", "heard", "caught", "chosen", "written", "done"}
+     "given", "taken", "heard", "caught", "chosen", "written", "done", "set", "beat", "broke"}
 )  # fmt: skip
 # Words before a value that make it an increment, not a level: "an additional $100 million".
 # Nouns that measure the noun after "of": "the number of shelters" counts shelters.
@@ -135,8 +135,12 @@ AMOUNT_VERBS = frozenset(
      "eased", "slid", "dipped", "plunged", "soared", "surged", "tumbled", "sank", "rise",
      "fall", "climb", "increase", "drop", "decline", "slowed", "slows", "accelerated",
      "quickened", "cooled", "rebounded", "cost", "costs", "costing", "expanded", "expands",
-     "contracted", "shrank", "widened", "widens", "narrowed", "narrows"}
+     "contracted", "shrank", "widened", "widens", "narrowed", "narrows", "risen", "fallen",
+     "grown", "shrunk"}
 )  # fmt: skip
+# Words between "to" or "at" and the level a verb brings something to: "has risen to a
+# record £17.1 billion", "stands at a new high of 4.2%" (read back from the value).
+LEVEL_FILLERS = frozenset({"a", "an", "new", "record", "all-time", "fresh", "high", "low", "of"})
 # Verbs whose subject receives the value: "reconstruction efforts will receive €500 million".
 RECEIVING_VERBS = frozenset(
     {"receive", "receives", "received", "get", "gets", "got", "obtain", "obtains", "obtained",
@@ -890,6 +894,11 @@ def read_frame(
     rate = rate_of(tokens, first, after, phrase_end)
     if rate:
         purposes = sorted({*purposes, rate})  # "$770 per household" is no total
+    side = vote_side(tokens, head, phrase_end)
+    if side:
+        # "141 votes in favour", "143 countries voted in favour": votes cast for; those cast
+        # against are another count
+        head, purposes = "votes", sorted({*purposes, side})
     scoped = scope_after(tokens, phrase_end, lexicon)
     scope = (
         scoped[1] if scoped else place_opening(tokens, first) or place_where(tokens, first, lexicon)
@@ -1816,6 +1825,11 @@ def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
     billion', 'the death toll stands at 50,000': the noun phrase before a verb that says
     what it amounts to."""
     index = first - 1
+    filled = index
+    while filled >= 1 and tokens[filled].lower in LEVEL_FILLERS and first - filled <= 4:
+        filled -= 1
+    if filled < index and tokens[filled].lower in AMOUNT_PREPOSITIONS:
+        index = filled  # "has risen to a record £17.1 billion"
     from_to = False  # the value is an end of "from ... to ...": a change
     if index >= 0 and tokens[index].lower == "from":
         index -= 1  # "unemployment rose from 5% to 7%": the first of the two ends
@@ -1867,6 +1881,14 @@ def subject_before(tokens: Sequence[Token], first: int) -> list[Token]:
         before = participle - 1 - len(phrase)
         if before >= 1 and tokens[before].lower in DETERMINERS:
             before -= 1
+    while (
+        phrase
+        and phrase[0].text[:1].isupper()
+        and before >= 1
+        and tokens[before].lower in ("and", ",")
+        and tokens[before - 1].text[:1].isupper()
+    ):
+        before -= 1 + len(content_run_before(tokens, before - 1))  # "in England and Wales"
     if phrase and before >= 1 and tokens[before].lower in ("for", "in", "to", "on", "from", "at"):
         # "federal support for Florida totals ...": the noun phrase's head comes before it
         return content_run_before(tokens, before - 1) or phrase
@@ -1880,18 +1902,57 @@ def participle_before(tokens: Sequence[Token], index: int) -> int | None:
         if (
             tokens[back].lower in PARTICIPLE_PREPOSITIONS
             and back >= 2
-            and tokens[back - 1].lower.endswith("ed")
+            and (tokens[back - 1].lower.endswith("ed") or tokens[back - 1].lower in PARTICIPLES)
             and is_content(tokens[back - 2])
+            # "paid to Japanese artists", not "projected to cost": a verb's object follows
+            and (tokens[back].lower not in ("to", "for") or names_or_determines(tokens[back + 1]))
             and not any(t.lower in VERBS or t.is_punct for t in tokens[back : index + 1])
         ):
             return back - 1
     return None
 
 
+# Who casts votes: "143 countries voted in favour", "12 members voted against".
+VOTERS = frozenset(
+    {"countries", "states", "members", "delegates", "delegations", "lawmakers", "deputies",
+     "senators", "mps", "councillors", "councilors", "parties", "nations", "governments",
+     "shareholders", "legislators", "representatives"}
+)  # fmt: skip
+VOTE_SIDES = {("in", "favour"): "in favour", ("in", "favor"): "in favour", ("for",): "in favour",
+              ("against",): "against"}  # fmt: skip
+
+
+def vote_side(tokens: Sequence[Token], head: str, index: int) -> str:
+    """The side votes were cast on, said after their count's head: 'votes in favour',
+    'votes against', 'countries voted in favour'; '' when none is said."""
+    if head not in ("votes", "vote") and head not in VOTERS:
+        return ""
+    words = [t.lower for t in tokens[index : index + 3]]
+    if head in VOTERS:
+        if words[:1] != ["voted"]:
+            return ""
+        words = words[1:]
+    for said, side in VOTE_SIDES.items():
+        if tuple(words[: len(said)]) == said:
+            return side
+    return ""
+
+
+def names_or_determines(token: Token) -> bool:
+    return token.text[:1].isupper() or token.lower in DETERMINERS
+
+
 MAX_PARTICIPLE_PHRASE = 5
 COMING_TO = frozenset({"came", "comes", "come", "coming"})  # "came to $241 million"
 # What a participle after a noun is said with: "pledges announced during the meeting"
-PARTICIPLE_PREPOSITIONS = frozenset({"during", "at", "in", "on", "by", "since", "over"})
+PARTICIPLE_PREPOSITIONS = frozenset(
+    {"during", "at", "in", "on", "by", "since", "over", "to", "for"}
+)  # fmt: skip
+# Past participles not ending in "-ed": "royalties paid to artists", "aid sent to Kyiv".
+PARTICIPLES = frozenset(
+    {"paid", "sent", "given", "made", "held", "sold", "spent", "lent", "won", "lost", "built",
+     "taken", "brought"}
+)  # fmt: skip
 
 
 CHANGE_UNITS = frozenset({"%", "percent", "per", "cent", "points", "point", "pct"})
@@ -2455,6 +2516,7 @@ def subject_owner(tokens: Sequence[Token], first: int, lexicon: Lexicon) -> str 
         )
     ):
         end += 1
+    start, end = past_possessor(tokens, start, end, first)
     name = [t.text for t in tokens[start:end] if t.lower not in STOP_WORDS]
     if name and all(t.like_num for t in tokens[start:end] if t.lower not in STOP_WORDS):
         name = []  # "All 162 passengers": a count, no name
@@ -2544,6 +2606,23 @@ def singular_verb_after(tokens: Sequence[Token], index: int, first: int) -> bool
         and tokens[index + 1].text.islower()
         and first - (index + 1) <= 2
     )
+
+
+def past_possessor(tokens: Sequence[Token], start: int, end: int, first: int) -> tuple[int, int]:
+    """ "Bologna's public transport operator TPER will double its fleet": the name the
+    possessor's noun phrase ends with is the subject, not the possessor. Returns the name's
+    token range, the one given when there is no such name."""
+    if start == end or end >= first or tokens[end].lower not in POSSESSIVE_MARKS:
+        return start, end
+    index = end + 1
+    while index < first and tokens[index].text.islower() and is_content(tokens[index]):
+        index += 1
+    if index == end + 1 or index >= first or not tokens[index].text[:1].isupper():
+        return start, end
+    named = index
+    while named < first and tokens[named].text[:1].isupper() and tokens[named].text.isalpha():
+        named += 1
+    return index, named
 
 
 def name_start(tokens: Sequence[Token], end: int) -> int:

@@ -35,12 +35,14 @@ _WEEKDAY = (
 )
 _ORDINAL = r"(?:st|nd|rd|th)?"
 # A date stated in full, to the day: "11 July 2023", "11th of July, 2023", "July 11th, 2023",
-# "JULY 11, 2023", "Tuesday, 11 July 2023", "11.07.2023" (day first), "2023-07-11".
+# "JULY 11, 2023", "Tuesday, 11 July 2023", "11.07.2023" (day first), "2023-07-11", and
+# "24/03/2022" or "03/24/2022" when only one reading is a date (a day past 12 tells).
 _DATE = (
     rf"{_WEEKDAY}(?:"
     rf"(?P<dmy_d>\d{{1,2}}){_ORDINAL}\s+(?:of\s+)?(?P<dmy_m>{_MONTH})\.?,?\s+(?P<dmy_y>\d{{4}})"
     rf"|(?P<mdy_m>{_MONTH})\.?\s+(?P<mdy_d>\d{{1,2}}){_ORDINAL},?\s+(?P<mdy_y>\d{{4}})"
     r"|(?P<dot_d>\d{1,2})\.(?P<dot_m>\d{1,2})\.(?P<dot_y>\d{4})"
+    r"|(?P<slash_a>\d{1,2})/(?P<slash_b>\d{1,2})/(?P<slash_y>\d{4})"
     r"|(?P<iso_y>\d{4})-(?P<iso_m>\d{2})-(?P<iso_d>\d{2})"
     r")(?![\d.]\d)"
 )
@@ -87,7 +89,7 @@ _CAPS_DATELINE = re.compile(
     rf"\s*(?:{_AGENCY}\s*)?(?:{_SEPARATOR}|$)"
 )
 _TITLE_DATELINE = re.compile(
-    rf"(?P<place>{_TITLE_PLACE}),\s*(?i:{_DATE}{_TIME})\s*(?:{_AGENCY}\s*)?(?:--?|[–—:-])"
+    rf"(?P<place>{_TITLE_PLACE}),\s*(?i:{_DATE}{_TIME})\s*(?:{_AGENCY}\s*)?(?:--?|[–—:-]|$)"
 )
 # The first word of a sentence that is not a place: "On 11 July 2023, ...", "Today, 11 July ...".
 NOT_A_PLACE = {
@@ -127,6 +129,8 @@ class StatedDate:
 def date_from_match(match: re.Match[str]) -> dt.date | None:
     """The day a `_DATE` match states, or None when there is no such day (31 June)."""
     groups = match.groupdict()
+    if groups.get("slash_y"):
+        return slash_date(int(groups["slash_a"]), int(groups["slash_b"]), int(groups["slash_y"]))
     for style in ("dmy", "mdy", "dot", "iso"):
         if groups.get(f"{style}_y"):
             day, month, year = (groups[f"{style}_{part}"] for part in "dmy")
@@ -138,6 +142,18 @@ def date_from_match(match: re.Match[str]) -> dt.date | None:
         return dt.date(int(year), number or 0, int(day))
     except ValueError:
         return None
+
+
+def slash_date(first: int, second: int, year: int) -> dt.date | None:
+    """'24/03/2022' (day first) or '03/24/2022' (month first): the day only one reading
+    gives; None for '03/04/2022', which writers of either habit may mean."""
+    readings = set()
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.add(dt.date(year, month, day))
+        except ValueError:
+            continue
+    return readings.pop() if len(readings) == 1 else None
 
 
 _ISO_YEAR = re.compile(r"\d{4}")

@@ -340,7 +340,9 @@ def at_one_time(
     LEVEL_WINDOW_DAYS apart? Levels change from day to day (a death toll, aid given so far):
     documents further apart, or not dated to the day, may state a change, not a conflict.
     An event none of whose documents is dated (a summary and its source, two undated
-    extracts) gives no sign of two times: its documents meet as of one time.
+    extracts) gives no sign of two times: its documents meet as of one time; so does an
+    undated document beside documents of one event all dated to one day (an excerpt or a
+    summary of that day's reports).
     Work: the distinct days of each side per event, looked up in a set (no pairs)."""
 
     def days(group: ValueGroup) -> dict[str, set[int]]:
@@ -351,6 +353,8 @@ def at_one_time(
                 found.setdefault(event.id, set()).add(UNDATED_DAY)
                 continue
             span = dated_span(context.documents[document])
+            if span is None and event is not None and event.start and event.start == event.end:
+                span = (event.start, event.start)  # undated, in an event of one day: of that day
             if span is None or span[0] != span[1]:
                 continue  # not dated to the day: a change over time cannot be ruled out
             found.setdefault(event.id if event else "", set()).add(span[0].toordinal())

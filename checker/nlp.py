@@ -220,10 +220,38 @@ def sentence_starts(
         ended = texts[index - 1] in SENTENCE_STOPS or (
             closing and texts[index - 2] in SENTENCE_STOPS
         )  # '... the following:\n- A' goes on; '... was agreed.\n- A' starts anew
-        starts[index + 1] = ended
+        # a fact sheet's rows ("- Battlegroups: four ...", "- Troops: 40,000") are each a
+        # statement of its own, whether this row or the one before is labelled
+        rows = _labelled(texts, content) or _labelled(texts, _item_before(texts, index))
+        starts[index + 1] = ended or rows
         for inner in range(index + 2, min(content + 1, count)):
             starts[inner] = False
     return starts
+
+
+LABEL_WORDS = 8  # a row's label ("New battlegroups agreed on 24 March 2022:") is this short
+
+
+def _labelled(texts: Sequence[str], start: int | None) -> bool:
+    """Does the line from token `start` open with a label: words, a colon, then more on
+    the line ("Eastern flank: 40,000 troops")?"""
+    if start is None:
+        return False
+    for index in range(start, min(len(texts) - 1, start + LABEL_WORDS + 1)):
+        if "\n" in texts[index]:
+            return False
+        if texts[index] == ":":
+            return index > start and "\n" not in texts[index + 1]
+    return False
+
+
+def _item_before(texts: Sequence[str], index: int) -> int | None:
+    """The first token after the bullet of the list item on the line ending at token
+    `index` (a line break), or None when that line is no list item."""
+    line = index - 1
+    while line > 0 and "\n" not in texts[line - 1]:
+        line -= 1
+    return _item_content(texts, line) if line > 0 or texts[0] in BULLETS else None
 
 
 def _item_content(texts: Sequence[str], index: int) -> int | None:

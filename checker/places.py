@@ -283,6 +283,24 @@ CALENDAR_NAMES = frozenset(
 )  # fmt: skip
 
 
+# Nouns for a body's building: "NATO headquarters", "UN offices". The place is named next.
+SITE_NOUNS = frozenset({"headquarters", "offices", "office", "premises", "secretariat", "seat"})
+
+
+def site_length(words: Sequence[str]) -> int:
+    """How many of `words` name a body's building before its place: 3 for "NATO
+    headquarters in" (then "Brussels"), 0 when they do not."""
+    start = 1 if words[:1] and words[0].lower() == "the" else 0
+    end = start + _capitalised(words, start)
+    building = (
+        end > start
+        and end + 1 < len(words)
+        and words[end].lower() in SITE_NOUNS
+        and words[end + 1].lower() in ("in", "at")
+    )
+    return end + 2 if building and not resolve_places(" ".join(words[start:end])) else 0
+
+
 def place_phrase_length(words: Sequence[str]) -> int:
     """How many of `words` (those after 'in' or 'at') name a place: a capitalised name
     ('The Hague', 'Nusa Dua'), a country's capital ('the Lithuanian capital', 'the capital
@@ -292,6 +310,12 @@ def place_phrase_length(words: Sequence[str]) -> int:
     if words and words[0].lower() in CALENDAR_NAMES:
         return 0
     run = _capitalised(words, 0)
+    if (
+        run < len(words)
+        and words[run].lower() in SITE_NOUNS
+        and not resolve_places(" ".join(words[:run]))
+    ):
+        return 0  # "at NATO headquarters in Brussels": a body's building, not a place
     if run:
         lowered = [w.lower() for w in words[run : run + 3]]
         if lowered[:2] == ["'s", "capital"]:

@@ -108,7 +108,16 @@ def subject_actor(sentence: Sentence, before: int, issuer: str | None) -> str | 
 
 
 def governed_by_preposition(sentence: Sentence, first_token: int) -> bool:
+    """Is the name at `first_token`, or the list it ends ("for Bulgaria, Hungary, Romania
+    and Slovakia"), the object of a preposition?"""
+    ends = {m.last_token: m for m in sentence.mentions if actor_of(m)}
     index = first_token - 1
-    while index >= 0 and sentence.tokens[index].lower in DETERMINERS:
-        index -= 1
-    return index >= 0 and sentence.tokens[index].lower in PREPOSITIONS
+    while index >= 0:
+        word = sentence.tokens[index].lower
+        if word in DETERMINERS:
+            index -= 1
+        elif word in (",", "and", "or") and index in ends:
+            index = ends[index].first_token - 1  # a name of the list before this one
+        else:
+            return word in PREPOSITIONS
+    return False

@@ -38,11 +38,32 @@ def country_patterns() -> list[dict[str, Any]]:
 
 
 def country_name(code: str) -> str:
-    """The short English name of a country, for reports ("SK" -> "Slovakia")."""
+    """The short English name of a country, for reports ("SK" -> "Slovakia"; "CD" -> "The
+    Democratic Republic of the Congo", not ISO's inverted "Congo, The Democratic Republic
+    of the"); a name shared by countries ("CD|CG") is shown as written in the table."""
+    if "|" in code:
+        return shared_names().get(code, code)
     country = pycountry.countries.get(alpha_2=code)
     if country is None:
         return code
-    return str(getattr(country, "common_name", None) or country.name)
+    name = str(getattr(country, "common_name", None) or country.name)
+    head, comma, tail = name.partition(", ")
+    return f"{tail} {head}" if comma else name
+
+
+@lru_cache(maxsize=1)
+def shared_country_names() -> dict[str, str]:
+    """name as written, folded -> the codes it may stand for ("congo" -> "CD|CG")."""
+    return {row["name"].lower(): row["alpha_2"] for row in read_table("shared_country_names.csv")}
+
+
+@lru_cache(maxsize=1)
+def shared_names() -> dict[str, str]:
+    """codes -> the name they share, for reports ("CD|CG" -> "Congo")."""
+    found: dict[str, str] = {}
+    for name, codes in shared_country_names().items():
+        found.setdefault(codes, name.removeprefix("the ").capitalize())
+    return found
 
 
 @lru_cache(maxsize=1)

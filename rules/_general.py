@@ -182,11 +182,31 @@ def measure_of(quantity: Quantity) -> tuple[str, ...]:
 
 
 def same_actor(first: str, second: str) -> bool:
-    """One actor, or one name inside the other ("Norland", "Team Norland")."""
+    """One actor, or one name inside the other ("Norland", "Team Norland"), or a country
+    and its capital standing for it ("aid to Ukraine", "aid to Kyiv")."""
     if first == second:
         return True
     mine, theirs = actor_words(first), actor_words(second)
-    return len(first) > 2 and len(second) > 2 and (mine <= theirs or theirs <= mine)
+    if len(first) > 2 and len(second) > 2 and (mine <= theirs or theirs <= mine):
+        return True
+    country = country_meant(first)
+    return country is not None and country == country_meant(second)
+
+
+# Capitals that name something else when they stand for a power: "Brussels" is the
+# European Union (or NATO) as often as Belgium.
+CAPITALS_OF_OTHERS = frozenset({"brussels", "bruxelles", "brussel"})
+
+
+def country_meant(name: str) -> str | None:
+    """The country a name stands for as an actor: the country itself, or its capital
+    ("Washington", "Kyiv"); None for other names."""
+    if name.lower() in CAPITALS_OF_OTHERS:
+        return None
+    codes = {
+        place.country for place in resolve_places(name) if place.kind in ("country", "capital")
+    }
+    return codes.pop() if len(codes) == 1 else None
 
 
 # Words an actor's name may leave out: "the Greens" are the Green Party.
@@ -370,6 +390,16 @@ def convert(quantity: Quantity, unit: str) -> tuple[Quantity, Quantity] | None:
     return other, other
 
 
+def opening_word(sentence: Sentence, actor: str | None) -> bool:
+    """Is the actor the sentence's first word, and that word alone?"""
+    return bool(actor) and bool(sentence.tokens) and sentence.tokens[0].text == actor
+
+
+def lower_words(document: AnalysedDocument) -> frozenset[str]:
+    """The words a document writes in lower case."""
+    return frozenset(t.text for s in document.sentences for t in s.tokens if t.text.islower())
+
+
 def interval(value: Any) -> Interval:
     return Interval(float(value.low), float(value.high), str(value.precision), str(value.text))
 
@@ -390,15 +420,24 @@ class QuantityRule(Rule):
         return [*actor_patterns(), *country_patterns()]
 
     def extract(self, document: AnalysedDocument) -> Iterable[Fact]:
+        lowered: frozenset[str] | None = None
         for sentence in document.sentences:
             names: frozenset[str] | None = None
             for claim in read_claims(sentence, lexicon(), self.kinds):
                 fact = self.fact(document, claim)
-                if fact is not None and isinstance(fact.value, Quantity) and not fact.value.scope:
+                if fact is None:
+                    continue
+                value = fact.value
+                if isinstance(value, Quantity) and opening_word(sentence, value.actor):
+                    lowered = lower_words(document) if lowered is None else lowered
+                    if str(value.actor).lower() in lowered:
+                        # "Water at 63 of 451 sites was rated poor": the sentence's first
+                        # word, which the document writes in lower case too, names no one
+                        fact = replace(fact, value=replace(value, actor=None))
+                if isinstance(fact.value, Quantity) and not fact.value.scope:
                     names = sentence_names(sentence) if names is None else names
                     fact = replace(fact, value=replace(fact.value, names=names))
-                if fact is not None:
-                    yield fact
+                yield fact
 
     def reframe(self, claim: Claim) -> Frame:
         """How this family reads a claim's frame (a rule may name a kind the words leave

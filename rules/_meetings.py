@@ -23,7 +23,7 @@ from checker.dates import (
 )
 from checker.model import Comparison, Verdict
 from checker.nlp import AnalysedDocument, Mention, Sentence, Token
-from checker.places import compare_places, place_phrase_length, resolve_places
+from checker.places import compare_places, place_phrase_length, resolve_places, site_length
 
 from ._tables import phrase_pattern, read_patterns, read_table
 
@@ -377,8 +377,19 @@ def dates_in(sentence: Sentence) -> list[Mention]:
         first = sentence.tokens[mention.first_token]
         if first.lower == "may" and not may_is_month(sentence, mention):
             continue  # "Russia may ..." is a verb
+        if offset_from_another(sentence, mention):
+            continue
         found.append(mention)
     return found
+
+
+def offset_from_another(sentence: Sentence, mention: Mention) -> bool:
+    """'one month after the start of the invasion', 'two days before the vote': a time
+    counted from another thing named next, not a date of the meeting."""
+    tokens = sentence.tokens
+    following = tokens[mention.last_token] if mention.last_token < len(tokens) else None
+    last = tokens[mention.last_token - 1].lower
+    return last in ("after", "before") and following is not None and not following.is_punct
 
 
 def may_is_month(sentence: Sentence, mention: Mention) -> bool:
@@ -394,6 +405,7 @@ def place_after(sentence: Sentence, index: int) -> tuple[str, int, int] | None:
     the first place named after 'in' or 'at' (checker.places.place_phrase_length)."""
     tokens = sentence.tokens
     date_tokens = {i for m in dates_in(sentence) for i in range(m.first_token, m.last_token)}
+    index = past_owner_and_verb(tokens, index)
     for position in range(index, min(len(tokens), index + 5)):
         if tokens[position].lower not in PLACE_PREPOSITIONS:
             continue
@@ -403,9 +415,73 @@ def place_after(sentence: Sentence, index: int) -> tuple[str, int, int] | None:
             end += 1
         words = [t.text for t in tokens[start:end]]
         length = place_phrase_length(words)
+        if not length and (skip := site_length(words)):
+            # "at NATO headquarters in Brussels": the place of the building
+            start += skip
+            words = [t.text for t in tokens[start : min(len(tokens), start + PLACE_WORDS)]]
+            length = place_phrase_length(words)
         if length:
             text = " ".join(words[:length])
             return canonical_place(text), tokens[start].start, tokens[start + length - 1].end
+    return None
+
+
+# Words between a meeting's name and where it was held: "was held in", "took place at".
+HELD_WORDS = frozenset(
+    {"was", "were", "is", "will", "be", "been", "held", "took", "place", "convened"}
+)
+
+
+def past_owner_and_verb(tokens: Sequence[Token], index: int) -> int:
+    """Past the body a meeting word is of and the verb of its holding, to where its place
+    may be said: 'Summit [of the Niger Basin Authority (NBA) was held] in N'Djamena'."""
+    at = index
+    if at < len(tokens) and tokens[at].lower == "of":
+        at += 1
+        if at < len(tokens) and tokens[at].lower == "the":
+            at += 1
+        start = at
+        while (
+            at < len(tokens)
+            and at - start < MAX_OWNER_WORDS
+            and (tokens[at].text[:1].isupper() or tokens[at].lower in ("of", "and", "for", "the"))
+        ):
+            at += 1
+        if at == start:
+            return index
+        if at + 2 < len(tokens) and tokens[at].text == "(" and tokens[at + 2].text == ")":
+            at += 3  # "(NBA)"
+    held = at
+    while held < len(tokens) and tokens[held].lower in HELD_WORDS:
+        held += 1
+    return (
+        held
+        if held > at and held < len(tokens) and tokens[held].lower in PLACE_PREPOSITIONS
+        else at
+        if at > index
+        else index
+    )
+
+
+MAX_OWNER_WORDS = 8  # "of the Conference of Heads of State and Government"
+HOLDING_WORDS = frozenset({"held", "met", "convened", "gathered"})
+
+
+def date_after_place(sentence: Sentence, place_end: int, anchors: list[Mention]) -> Mention | None:
+    """A date said right after a meeting's place (its words up to the date no more than
+    ANCHOR_WINDOW tokens) that dates the meeting: "in N'Djamena, Republic of Chad, on 16
+    March 2028", not "in Brussels will approve the first revision since 1999"."""
+    found = sentence.token_range(place_end - 1, place_end)
+    if found is None:
+        return None
+    last = found[1]
+    for date in dates_in(sentence):
+        if (
+            last < date.first_token <= last + ANCHOR_WINDOW
+            and not any(t.text in (";", ".") for t in sentence.tokens[last : date.first_token])
+            and date_tied_to(sentence, date, anchors)
+        ):
+            return date
     return None
 
 
@@ -486,11 +562,29 @@ def claim_dates(sentence: Sentence, groups: dict[str, list[Mention]]) -> dict[st
         body = min(distances, key=lambda b: (distances[b], b))
         if not date_tied_to(sentence, date, groups[body]):
             continue  # "the first revision since 1999": the year dates something else
-        if distances[body] <= ANCHOR_WINDOW and (
-            body not in claimed or distances[body] < claimed[body][0]
-        ):
+        within = distances[body] <= ANCHOR_WINDOW or (len(groups) == 1 and opens(sentence, date))
+        if within and (body not in claimed or distances[body] < claimed[body][0]):
             claimed[body] = (distances[body], date)
     return {body: date for body, (_, date) in claimed.items()}
+
+
+# Words that may stand before a date that opens its sentence: "Today, 24 March 2022, ...",
+# "On Thursday, ...".
+OPENING_WORDS = frozenset({"on", "today", "this", ","})
+
+
+def opens(sentence: Sentence, date: Mention) -> bool:
+    """A date set before its sentence's clause ("Today, 24 March 2022, the Prime Minister
+    attended the summit ..."): it dates the whole clause, however far its verb."""
+    tokens = sentence.tokens
+    before = tokens[: date.first_token]
+    after = tokens[date.last_token] if date.last_token < len(tokens) else None
+    return (
+        len(before) <= 3
+        and all(t.lower in OPENING_WORDS for t in before)
+        and after is not None
+        and after.text == ","
+    )
 
 
 def date_tied_to(sentence: Sentence, date: Mention, anchors: list[Mention]) -> bool:
@@ -532,6 +626,10 @@ def meeting_of(
     words: set[str],
 ) -> MeetingMention | None:
     place = place_of(sentence, anchors)
+    if date_mention is None and place is not None:
+        # "was held in N'Djamena, Republic of Chad, on 16 March 2028": the date said of the
+        # place is the meeting's
+        date_mention = date_after_place(sentence, place[2], anchors)
     tense = sentence_tense(sentence.tokens)  # "leaders agreed on 14 June": this June, past
     reported = bool(words & REPORTED_WORDS) and not words & FUTURE_WORDS  # "leaders met on ..."
     prefer = "past" if reported else "future"
@@ -559,6 +657,18 @@ def meeting_of(
             relation = "this meeting"  # "we have met in Madrid", said during the Madrid summit
         elif only_past_meetings(body, place_name, anchor):
             relation = "past"
+    elif (
+        date is None
+        and pending is None
+        and place_name is not None
+        and anchor is not None
+        and tense == "past"
+        and words & HOLDING_WORDS
+        and not words & (EARLIER_WORDS | FUTURE_WORDS)
+    ):
+        # "at a summit of the Niger Basin Authority held in Cotonou", in a report of the day:
+        # the meeting it reports (no table tells another body's meetings apart)
+        relation = "this meeting"
     ref = MeetingRef(
         body,
         date,

@@ -101,13 +101,15 @@ def _elected(tokens: Sequence[Token], verb: int) -> list[RoleTaken]:
         if role is None:
             return []
         return [RoleTaken(role[0], name[2], None, name[0], role[1])]
+    if verb and tokens[verb - 1].lower == "newly":
+        return _newly_elected(tokens, verb)
     found: list[RoleTaken] = []
     at = verb + 1
     while True:  # "elected A as Chair and B as Rapporteur"
         name = name_at(tokens, at)
         if name is None:
             return found
-        after = _past_origin(tokens, name[1])
+        after = _past_appositive(tokens, _past_origin(tokens, name[1]))
         if after >= len(tokens) or tokens[after].lower != "as":
             return found
         role = role_at(tokens, after + 1)
@@ -117,6 +119,23 @@ def _elected(tokens: Sequence[Token], verb: int) -> list[RoleTaken]:
         at = _past(tokens, end, (",", "and"))
         if at == end:
             return found
+
+
+def _newly_elected(tokens: Sequence[Token], verb: int) -> list[RoleTaken]:
+    """'its newly elected Board President Amara Diallo': the body's role (its own word
+    before the title says so), then who holds it."""
+    at = verb + 1
+    while at < len(tokens) and tokens[at].lower in BODY_WORDS:
+        at += 1  # the body's own word: "Board"
+    if at == verb + 1 or (at < len(tokens) and tokens[at].lower in DEPUTY):
+        return []  # "newly elected President Lula": perhaps a country's, not the body's
+    titles, _ = roles()
+    for size in (3, 2, 1):
+        role = titles.get(tuple(t.lower for t in tokens[at : at + size]))
+        name = name_at(tokens, at + size) if role is not None else None
+        if role is not None and name is not None:
+            return [RoleTaken(role, name[2], None, verb, name[1])]
+    return []
 
 
 def _presidency(
@@ -147,6 +166,17 @@ SUBJECT_LINKS = frozenset({"will", "to", "is", "set", "due", "which", "take", "t
 def _past(tokens: Sequence[Token], index: int, words: Sequence[str]) -> int:
     while index < len(tokens) and tokens[index].lower in words:
         index += 1
+    return index
+
+
+def _past_appositive(tokens: Sequence[Token], index: int) -> int:
+    """Past what a name is, between commas, before "as": 'Ambassador Lukas Brenner,
+    Permanent Representative of Austria to the United Nations, as President'."""
+    if index >= len(tokens) or tokens[index].text != ",":
+        return index
+    for close in range(index + 1, min(len(tokens) - 1, index + MAX_APPOSITIVE)):
+        if tokens[close].text == "," and tokens[close + 1].lower == "as":
+            return close + 1
     return index
 
 

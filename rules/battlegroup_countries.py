@@ -27,7 +27,7 @@ NEW_WORDS = {
 LIST_SEPARATORS = {",", "and", "as", "well", "&", ";", "the"}
 # Words that introduce the places where battlegroups stand: "in A", "on Polish soil".
 LOCATIVES = {
-    "in", "on", "into", "onto", "across", "throughout", "within", "inside", "to", "at",
+    "in", "on", "into", "onto", "across", "throughout", "within", "inside", "to", "at", "for",
 }  # fmt: skip
 HOST_WORDS = {"host", "hosts", "hosting", "hosted"}  # "Hungary and Slovakia will host ..."
 DETERMINERS = {"the", "a", "an"}
@@ -97,6 +97,8 @@ listed; complementary when one source names fewer of the hosts and no other coun
                 continue
             mention, hosts, count = announced
             following = sentences[index + 1] if index + 1 < len(sentences) else None
+            if following is not None and following.paragraph != sentence.paragraph:
+                following = None  # a new paragraph goes on with something else
             continued = continued_hosts(following) if following is not None and not hosts else []
             if following is not None and continued:
                 # "We will establish four new battlegroups. They will be based in A and B.":
@@ -139,7 +141,8 @@ listed; complementary when one source names fewer of the hosts and no other coun
         """`counted`: the token of the stated count, when the sentence of the hosts states
         it; the quote runs from it ("four additional multinational battlegroups in A, B and
         C"), so that a count that differs is shown."""
-        key = "new battlegroups" if words & NEW_WORDS else "battlegroups"
+        # "NATO's eight battlegroups, old and new": all of them, not the new ones
+        key = "new battlegroups" if words & NEW_WORDS and "old" not in words else "battlegroups"
         if hosts:
             start, end = hosts[0].start, hosts[-1].end
         else:
@@ -278,13 +281,27 @@ def continued_hosts(sentence: Sentence) -> list[Mention]:
     battlegroups = sentence.labelled("BATTLEGROUP")
     if battlegroups and tokens[0].lower in DETERMINERS | CONTINUING_SUBJECTS:
         first = battlegroups[0]
-        if first.first_token <= MAX_MODIFIERS and not any(
-            t.is_punct for t in tokens[: first.first_token]
+        if first.first_token <= MAX_MODIFIERS and all(
+            subject_modifier(t) for t in tokens[1 : first.first_token]
         ):
             subject_end = first.last_token
     if subject_end is None:
         return []
     return host_list(sentence, 0, subject_end, after_only=True)
+
+
+# Words that may stand between "The" and "battlegroups" in a subject that goes on with the
+# battlegroups before: "The four new multinational battlegroups", "These NATO battlegroups".
+SUBJECT_MODIFIERS = NEW_WORDS | {"multinational", "allied", "forward", "planned"}
+
+
+def subject_modifier(token: Token) -> bool:
+    """Not "The alliance already has battlegroups in ...": a verb makes another subject."""
+    return (
+        token.lower in SUBJECT_MODIFIERS
+        or (token.like_num and not token.is_punct)
+        or token.text.isupper()  # "NATO"
+    )
 
 
 def continued_count(sentence: Sentence) -> int | None:
@@ -324,8 +341,12 @@ def host_list(
         items = sentence.list_items()
     if items and items[0][0] >= end:
         return item_hosts(sentence, items, runs, end)
+    # "four additional battlegroups on the eastern flank, alongside the battlegroup that has
+    # been stationed in Poland": a list after another battlegroup mention is that one's
+    others = [m.first_token for m in sentence.labelled("BATTLEGROUP") if m.first_token >= end]
+    until = min(others, default=len(sentence.tokens))
     for run in runs:
-        if run[0].first_token >= end and introduced_as_place(sentence, run):
+        if end <= run[0].first_token < until and introduced_as_place(sentence, run):
             return run
     if after_only:
         return []

@@ -26,7 +26,7 @@ from checker.places import demonym_country
 from checker.rules import Rule
 
 from ._countries import LABEL as COUNTRY
-from ._countries import country_name, country_patterns
+from ._countries import country_name, country_patterns, shared_country_names
 from ._roles import is_name, roles_taken
 from ._tables import read_table
 
@@ -358,9 +358,13 @@ def compare_named_lists(a: NamedList, b: NamedList) -> Comparison:
 
 
 def matching(item: str, among: Sequence[str]) -> str:
-    """An item written a little differently from one of `among` is that item."""
+    """An item written a little differently from one of `among` is that item; a country's
+    name shared by two ("CD|CG") is either of them."""
     if item in among:
         return item
+    for other in among:
+        if item in other.split("|") or other in item.split("|"):
+            return other
     best = max(among, key=lambda other: fuzz.ratio(item, other), default=None)
     if best is not None and fuzz.ratio(item, best) >= NAME_MATCH:
         return best
@@ -437,7 +441,9 @@ def item_at(
     name's word, `is_name`)."""
     if position in countries:
         mention = countries[position]
-        return "country", mention.id, country_name(mention.id), mention.last_token
+        # "Congo" alone may be either Congo: it matches both
+        code = shared_country_names().get(mention.text.lower(), mention.id)
+        return "country", code, country_name(code), mention.last_token
     if position >= len(tokens) or not names[position]:
         return None
     end = position

@@ -162,6 +162,12 @@ days of one period); complementary when one bounds the other ("within 18 months"
             # sentence": the term a court gave, whatever the other words
             frame = replace(claim.frame, head=term, purposes=(), qualifiers=(), scope="")
             claim = replace(claim, frame=frame)
+        streak = streak_of(following) if claim.value.kind == "ordinal" else None
+        if streak:
+            # "for a fifth consecutive year", "for the fourth year running": how many in a
+            # row, whatever the words that say so
+            head = f"{streak} in a row"
+            claim = replace(claim, frame=replace(claim.frame, head=head, qualifiers=()))
         superlative = superlative_of(claim) if claim.value.kind == "ordinal" else None
         if superlative:
             # "the third costliest tropical cyclone" and "the third costliest in the United
@@ -170,6 +176,32 @@ days of one period); complementary when one bounds the other ("within 18 months"
         fact = super().fact(document, claim)
         # said once, of the thing an event concerns
         return replace(fact, time=FactTime.EVENT) if fact is not None else None
+
+
+# "a fifth consecutive year", "the fourth year running", "a third straight win": a streak
+STREAK_WORDS = frozenset({"consecutive", "straight", "successive"})
+STREAK_AFTER = (("running",), ("in", "a", "row"), ("on", "the", "trot"))
+STREAK_UNITS = {
+    "year": "years", "years": "years", "season": "seasons", "seasons": "seasons",
+    "time": "times", "times": "times", "month": "months", "quarter": "quarters",
+    "week": "weeks", "day": "days", "title": "titles", "win": "wins", "victory": "wins",
+    "term": "terms", "election": "elections",
+}  # fmt: skip
+
+
+def streak_of(following: Sequence[str]) -> str | None:
+    """The unit of a streak an ordinal counts ("fifth consecutive year" -> "years"), from
+    the words after it; None when they say no streak."""
+    words = [w.lower().strip(".,;:") for w in following[:5]]
+    marked = bool(words) and words[0] in STREAK_WORDS
+    if marked:
+        words = words[1:]
+    if not words or words[0] not in STREAK_UNITS:
+        return None
+    after = tuple(words[1:4])
+    if marked or any(after[: len(run)] == run for run in STREAK_AFTER):
+        return STREAK_UNITS[words[0]]
+    return None
 
 
 RANK_MARK = "(rank)"

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from checker.claims import CLAUSE_BREAKS, NEGATIONS
 from checker.dates import resolve_date, sentence_tense
 from checker.model import Comparison, Confidence, Fact, FactTime, StatedDate
 from checker.nlp import AnalysedDocument, Mention, Sentence
@@ -65,6 +66,8 @@ they name different summits, years or places; complementary when they cannot be 
             adoptions = sentence.labelled("ADOPT")
             if not concepts or not adoptions:
                 continue
+            if negated(sentence, adoptions[0]):
+                continue  # "No new Strategic Concept was adopted in Brussels"
             found = self._timing(document, sentence, concepts[0])
             if found is None:
                 continue
@@ -120,6 +123,15 @@ they name different summits, years or places; complementary when they cannot be 
 
     def dates(self, fact: Fact) -> Sequence[StatedDate]:
         return meeting_dates(fact.value) if isinstance(fact.value, MeetingRef) else ()
+
+
+def negated(sentence: Sentence, adoption: Mention) -> bool:
+    """'No new Strategic Concept was adopted', 'the concept was not adopted': a negation in
+    the clause before the word of adopting."""
+    start = adoption.first_token
+    while start > 0 and sentence.tokens[start - 1].text not in CLAUSE_BREAKS:
+        start -= 1
+    return any(t.lower in NEGATIONS for t in sentence.tokens[start : adoption.first_token])
 
 
 RULE = StrategicConceptTiming()

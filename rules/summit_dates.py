@@ -112,6 +112,10 @@ date on the other that the table cannot link, said in the message); one_sided.
             for mention in meetings_in(sentence, anchor, speaking):
                 if mention.relation == "this meeting":
                     yield self._fact(document, mention, "this meeting")
+                elif mention.relation == "past" and (earlier := known_meeting(mention.ref)):
+                    # "At Thursday's extraordinary summit in Brussels, the Allies extended
+                    # ...", said the day after: a meeting the table knows, whenever it was
+                    yield self._fact(document, mention, "this meeting", earlier)
                 elif mention.relation == "next meeting":
                     upcoming.append(mention)
             derived = anniversary(document, sentence, anchor)
@@ -144,7 +148,13 @@ date on the other that the table cannot link, said in the message); one_sided.
                 for mention in group:
                     yield self._fact(document, mention, relation)
 
-    def _fact(self, document: AnalysedDocument, mention: MeetingMention, relation: str) -> Fact:
+    def _fact(
+        self,
+        document: AnalysedDocument,
+        mention: MeetingMention,
+        relation: str,
+        meeting: Meeting | None = None,
+    ) -> Fact:
         """A reported meeting is keyed by the meeting itself, so documents of any date compare
         what they say of it; a meeting the table cannot name, and an announced next meeting,
         are facts of the document's event (compared only among documents about it)."""
@@ -153,7 +163,7 @@ date on the other that the table cannot link, said in the message); one_sided.
         time = FactTime.EVENT
         key = f"{ref.label}: {relation}"
         if relation == "this meeting":
-            meeting = reported_meeting(ref, document.document.day)
+            meeting = meeting or reported_meeting(ref, document.document.day)
             if meeting is not None:
                 key, time = f"{ref.label}: {meeting.place}, {meeting.dates}", FactTime.FIXED
             else:
@@ -218,6 +228,14 @@ def meeting_near(ref: MeetingRef) -> Meeting | None:
         and abs((m.dates.start - ref.date.start).days) <= NEAR_DAYS
     ]
     return near[0] if len(near) == 1 else None
+
+
+def known_meeting(ref: MeetingRef) -> Meeting | None:
+    """The table's meeting a past meeting's stated date and place name (or miss by a day or
+    two at that place): None for another body's, or one the table does not know."""
+    if ref.org != DEFAULT_ORG or ref.date is None:
+        return None
+    return ref.meeting or meeting_near(ref)
 
 
 def reported_meeting(ref: MeetingRef, day_of_document: dt.date | None) -> Meeting | None:

@@ -145,7 +145,9 @@ scopes are different facts (each one_sided), never a discrepancy.
         verdict = compare_intervals(
             first, second, first_exact=first.is_exact, second_exact=second.is_exact
         )
-        if verdict is Verdict.DISCREPANCY and a.value.as_of != b.value.as_of:
+        dated = a.value.as_of is not None and b.value.as_of is not None
+        if verdict is Verdict.DISCREPANCY and dated and a.value.as_of != b.value.as_of:
+            # (an undated side is read as of its event's day, or not, by the engine)
             return Comparison(Verdict.COMPLEMENTARY, "different figures, stated on different dates")
         detail = {
             Verdict.AGREEMENT: "",

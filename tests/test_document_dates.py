@@ -240,6 +240,15 @@ DATELINES = {
         None,
     ),
     "in bold Markdown": ("**BRUSSELS, 11 July 2023** – The ministers agreed a plan.\n", None),
+    "place and dotted date alone": ("Vilnius, 11.07.2023\n\nThe ministers agreed a plan.\n", None),
+    "slashed, day first": (
+        "Vilnius, 24/07/2023 - The ministers agreed a plan.\n",
+        dt.date(2023, 7, 24),
+    ),
+    "slashed, month first": (
+        "VILNIUS, 07/24/2023 - The ministers agreed a plan.\n",
+        dt.date(2023, 7, 24),
+    ),
 }
 
 
@@ -254,6 +263,12 @@ def test_a_body_dateline_dates_the_document(case: str) -> None:
         assert warnings == []
         first_line = body.splitlines()[0].replace("**", "")
         assert first_line.split()[0].strip(",") in document.text  # it stays analysed text
+
+
+def test_a_slashed_date_both_readings_of_which_are_days_dates_nothing() -> None:
+    # 03/04/2023 is 3 April to some writers and March 4 to others
+    document, _ = parse("VILNIUS, 03/04/2023 - The ministers agreed a plan.\n")
+    assert document.date is None
 
 
 def test_a_dateline_below_a_few_header_lines_still_counts() -> None:

@@ -218,6 +218,23 @@ def test_items_after_a_full_stop_are_sentences_of_their_own() -> None:
     ]
 
 
+def test_a_fact_sheets_labelled_rows_are_sentences_of_their_own() -> None:
+    sentences = texts(
+        "* New plan: adopted at today's meeting\n* Budget: four million\n* Staff: 40\n"
+    )
+    assert sentences == [
+        "* New plan: adopted at today's meeting",
+        "* Budget: four million",
+        "* Staff: 40",
+    ]
+
+
+def test_a_list_under_a_labelled_sentence_stays_one_sentence() -> None:
+    # "Hosts:" ends its line: a sentence introducing its items, not a row
+    sentences = texts("Hosts:\n- Estonia\n- Finland\n")
+    assert sentences == ["Hosts:\n- Estonia\n- Finland"]
+
+
 def test_a_line_after_a_list_starts_a_sentence() -> None:
     sentences = texts("Hosts:\n- Estonia\n- Finland\nTraining starts in 2032.\n")
     assert sentences == ["Hosts:\n- Estonia\n- Finland", "Training starts in 2032."]

@@ -230,7 +230,9 @@ MULTIPLIER = re.compile(
     rf"|(?P<twice>twice|thrice)\b"
     rf"|(?P<verb>doubled|doubling|doubles|tripled|tripling|triples|trebled|trebling"
     rf"|quadrupled|quadrupling|halved|halving)\b"
-    rf"|(?P<adjective>double|triple|treble|quadruple)(?=\s+(?:the|its|their|that|what)\b)"
+    rf"|(?P<adjective>double|triple|treble|quadruple)"
+    rf"(?=\s+(?:the|its|their|that|what|his|her|our|this|these|those)\b"
+    r"|\s+[A-Z][\w-]*['’]s\b)"  # "to triple Bologna's hydrogen bus fleet"
     rf"|(?P<half_as>half)(?=\s+as\s+(?:much|many|large|big|high|long)\b)"
     rf")"
 )
