@@ -110,13 +110,24 @@ def subject_actor(sentence: Sentence, before: int, issuer: str | None) -> str | 
 def governed_by_preposition(sentence: Sentence, first_token: int) -> bool:
     """Is the name at `first_token`, or the list it ends ("for Bulgaria, Hungary, Romania
     and Slovakia"), the object of a preposition?"""
-    ends = {m.last_token: m for m in sentence.mentions if actor_of(m)}
+    named = [m for m in sentence.mentions if actor_of(m)]
+    ends = {m.last_token: m for m in named}
+    starts = {m.first_token for m in named}
+    own = next((m for m in named if m.first_token == first_token), None)
+    # in a list, where commas join names too: past "and" or "or", or with a name after it
+    joined = (
+        own is not None
+        and own.last_token + 1 < len(sentence.tokens)
+        and sentence.tokens[own.last_token].lower in (",", "and", "or")
+        and own.last_token + 1 in starts
+    )
     index = first_token - 1
     while index >= 0:
         word = sentence.tokens[index].lower
         if word in DETERMINERS:
             index -= 1
-        elif word in (",", "and", "or") and index in ends:
+        elif index in ends and (word in ("and", "or") or (word == "," and joined)):
+            joined = True
             index = ends[index].first_token - 1  # a name of the list before this one
         else:
             return word in PREPOSITIONS

@@ -50,6 +50,7 @@ def test_parse_number(text: str, value: float | None) -> None:
         ("up to 5,000", 0, 5_000, "bounded"),
         ("nearly 300,000", 270_000, 300_000, "approximate"),
         ("about 1,000", 900, 1_100, "approximate"),
+        ("about 100,000", 90_000, 110_000, "approximate"),  # not 110,001: 1.1 * 100,000 in floats
         ("between 3,000 and 5,000", 3_000, 5_000, "range"),
         ("3,000-5,000", 3_000, 5_000, "range"),
         ("three to five thousand", 3_000, 5_000, "range"),

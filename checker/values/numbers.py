@@ -207,8 +207,13 @@ def amount_from_match(match: re.Match[str]) -> Amount | None:
         "at_least": (value, math.inf, "bounded"),
         "up_to": (0.0, value, "bounded"),
         "below": (0.0, max(value - 1, 0.0), "bounded"),
-        "nearly": (math.floor(value * 0.9), value, "approximate"),
-        "about": (math.floor(value * 0.9), math.ceil(value * 1.1), "approximate"),
+        # rounded first: 1.1 * 100,000 is 110,000.00000000001, whose ceiling is 110,001
+        "nearly": (math.floor(round(value * 0.9, 6)), value, "approximate"),
+        "about": (
+            math.floor(round(value * 0.9, 6)),
+            math.ceil(round(value * 1.1, 6)),
+            "approximate",
+        ),
     }
     low, high, precision = bounds[kind]
     return Amount(low, high, precision, text)
