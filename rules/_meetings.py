@@ -60,6 +60,7 @@ MEETING_WORDS = {
     "that", "at", "in", "on", "during", "for", "after", "before", "ahead", "of",
 }  # fmt: skip
 RECENT_DAYS = 7  # "met yesterday", "met on Monday": still the meeting the document reports
+DAYS_AHEAD = 3  # "met on December 9" dated 8 December: the meeting reported, a day or so off
 PAST_WORDS = {
     "met",
     "agreed",
@@ -406,7 +407,9 @@ def place_after(sentence: Sentence, index: int) -> tuple[str, int, int] | None:
     tokens = sentence.tokens
     date_tokens = {i for m in dates_in(sentence) for i in range(m.first_token, m.last_token)}
     index = past_owner_and_verb(tokens, index)
-    for position in range(index, min(len(tokens), index + 5)):
+    # "met on December 9, 2023 in Washington": the date's words do not count
+    reach = index + 5 + sum(1 for i in date_tokens if index <= i < index + 5 + len(date_tokens))
+    for position in range(index, min(len(tokens), reach)):
         if tokens[position].lower not in PLACE_PREPOSITIONS:
             continue
         start = position + 1
@@ -698,6 +701,15 @@ def relation_of(
             return "this meeting"
         if date.end < anchor:
             return "past"
+        if (
+            tense == "past"
+            and words & REPORTED_WORDS
+            and short
+            and 0 < (date.start - anchor).days <= DAYS_AHEAD
+        ):
+            # "leaders met on December 9" in a report dated 8 December: the meeting it
+            # reports, a day off
+            return "this meeting"
         if tense == "past":
             return "this meeting" if date.start <= anchor else "past"
         if date.start > anchor or words & FUTURE_WORDS or tense == "future":
