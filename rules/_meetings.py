@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -406,10 +406,8 @@ def place_after(sentence: Sentence, index: int) -> tuple[str, int, int] | None:
     the first place named after 'in' or 'at' (checker.places.place_phrase_length)."""
     tokens = sentence.tokens
     date_tokens = {i for m in dates_in(sentence) for i in range(m.first_token, m.last_token)}
-    index = past_owner_and_verb(tokens, index)
     # "met on December 9, 2023 in Washington": the date's words do not count
-    reach = index + 5 + sum(1 for i in date_tokens if index <= i < index + 5 + len(date_tokens))
-    for position in range(index, min(len(tokens), reach)):
+    for position in window(past_owner_and_verb(tokens, index), len(tokens), date_tokens):
         if tokens[position].lower not in PLACE_PREPOSITIONS:
             continue
         start = position + 1
@@ -427,6 +425,20 @@ def place_after(sentence: Sentence, index: int) -> tuple[str, int, int] | None:
             text = " ".join(words[:length])
             return canonical_place(text), tokens[start].start, tokens[start + length - 1].end
     return None
+
+
+PLACE_REACH = 5  # tokens after a meeting word in which "in" or "at" may name its place
+
+
+def window(start: int, end: int, passed: set[int]) -> Iterator[int]:
+    """The PLACE_REACH positions from `start` (before `end`), those in `passed` not counted."""
+    counted = 0
+    position = start
+    while position < end and counted < PLACE_REACH:
+        if position not in passed:
+            counted += 1
+        yield position
+        position += 1
 
 
 # Words between a meeting's name and where it was held: "was held in", "took place at".
@@ -457,13 +469,9 @@ def past_owner_and_verb(tokens: Sequence[Token], index: int) -> int:
     held = at
     while held < len(tokens) and tokens[held].lower in HELD_WORDS:
         held += 1
-    return (
-        held
-        if held > at and held < len(tokens) and tokens[held].lower in PLACE_PREPOSITIONS
-        else at
-        if at > index
-        else index
-    )
+    if held > at and held < len(tokens) and tokens[held].lower in PLACE_PREPOSITIONS:
+        return held  # "was held in"
+    return at
 
 
 MAX_OWNER_WORDS = 8  # "of the Conference of Heads of State and Government"
