@@ -88,7 +88,11 @@ Commonwealth summit") is keyed by its name, and a summit in a text that names no
 "summit", never linked to the table. Two days of a meeting no table knows, up to three days
 apart, are complementary when a side says the meeting lasts days ("the two-day summit").
 A known country or city named as a meeting's host is its place ("Mexico will host next
-year's summit", "the summit, hosted by Japan"); an organisation that hosts is none.
+year's summit", "the summit, hosted by Japan"); an organisation that hosts is none. A past
+meeting the table knows is that meeting, whenever the document is dated ("At Thursday's
+extraordinary summit in Brussels", said on Friday); a meeting of a body no table knows,
+said in the past tense to have been held at a place ("a summit of the Niger Basin
+Authority held in Cotonou"), is the meeting a document of that day reports.
 
 Verdicts: agreement (same date, or place and date of one table meeting); discrepancy
 (different months, places or table meetings); complementary (a place on one side and a
