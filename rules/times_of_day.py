@@ -10,7 +10,7 @@ from checker.claims import align_by_value_context
 from checker.date_mentions import find_date_mentions
 from checker.dates import DateValue, sentence_tense
 from checker.model import Comparison, Confidence, Fact, FactTime, Verdict
-from checker.nlp import AnalysedDocument, Sentence
+from checker.nlp import AnalysedDocument, Sentence, Token
 from checker.rules import Rule
 from checker.times import HALF_DAY, TimeMention, TimeOfDay, find_times, overlap
 
@@ -96,6 +96,8 @@ a.m. either 1:30 a.m. or p.m.); discrepancy when they cannot ("at about 3am" aga
             return None
         tokens = sentence.tokens
         first, last = found
+        if entry_stamp(tokens, first, last + 1):
+            return None  # "**15:35 CET** The White House put out ...": a live blog's entry
         event = time_event(tokens, first, last + 1)
         if event is None:
             return None
@@ -314,3 +316,15 @@ def day_of(
 
 
 RULE = TimesOfDay()
+
+
+def entry_stamp(tokens: Sequence[Token], first: int, after: int) -> bool:
+    """A time that opens its line with nothing but marks before it and a new sentence after
+    it ("**15:35 CET** The White House ...", "09:40 - Leaders arrive"): when an entry of a
+    live blog or a timeline was written, not when what it tells happened."""
+    if not all(t.is_punct for t in tokens[:first]):
+        return False
+    index = after
+    while index < len(tokens) and tokens[index].is_punct:
+        index += 1
+    return index < len(tokens) and tokens[index].text[:1].isupper()
