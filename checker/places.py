@@ -290,15 +290,17 @@ SITE_NOUNS = frozenset({"headquarters", "offices", "office", "premises", "secret
 def site_length(words: Sequence[str]) -> int:
     """How many of `words` name a body's building before its place: 3 for "NATO
     headquarters in" (then "Brussels"), 0 when they do not."""
-    start = 1 if words[:1] and words[0].lower() == "the" else 0
+    end = _site_end(words, 1 if words[:1] and words[0].lower() == "the" else 0)
+    return end + 2 if end and end + 1 < len(words) and words[end + 1].lower() in ("in", "at") else 0
+
+
+def _site_end(words: Sequence[str], start: int) -> int:
+    """Where the name at `start` ends when it is no known place and a building's noun
+    follows it ("NATO headquarters"), else 0."""
     end = start + _capitalised(words, start)
-    building = (
-        end > start
-        and end + 1 < len(words)
-        and words[end].lower() in SITE_NOUNS
-        and words[end + 1].lower() in ("in", "at")
-    )
-    return end + 2 if building and not resolve_places(" ".join(words[start:end])) else 0
+    if end > start and end < len(words) and words[end].lower() in SITE_NOUNS:
+        return 0 if resolve_places(" ".join(words[start:end])) else end
+    return 0
 
 
 def place_phrase_length(words: Sequence[str]) -> int:
@@ -310,11 +312,7 @@ def place_phrase_length(words: Sequence[str]) -> int:
     if words and words[0].lower() in CALENDAR_NAMES:
         return 0
     run = _capitalised(words, 0)
-    if (
-        run < len(words)
-        and words[run].lower() in SITE_NOUNS
-        and not resolve_places(" ".join(words[:run]))
-    ):
+    if _site_end(words, 0):
         return 0  # "at NATO headquarters in Brussels": a body's building, not a place
     if run:
         lowered = [w.lower() for w in words[run : run + 3]]
